@@ -1,0 +1,105 @@
+# Shared helpers for the native runtime. Sourced by platform.sh and by each component
+# file (in a subshell, so component functions never clash).
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+PLATFORM_DIR="$ROOT/.platform"
+
+load_env() {
+  set -a
+  # shellcheck disable=SC1091
+  . "$ROOT/.env.example"
+  [ -f "$ROOT/.env" ] && . "$ROOT/.env"
+  set +a
+}
+
+say()  { printf '%s\n' "$*"; }
+fail() { printf 'ERROR [%s]: %s\n' "${NAME:-platform}" "$*" >&2; exit 1; }
+
+# port_in_use PORT -> 0 when something listens on 127.0.0.1/0.0.0.0/::: PORT
+port_in_use() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
+
+# port_owner PORT -> "pid/comm" of the listener, best effort
+port_owner() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//'; }
+
+pidfile() { echo "$STATE/$NAME.pid"; }
+
+pid_alive() {
+  local f; f=$(pidfile)
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+# start_bg CMD ARGS... : run detached in its own session, log to $LOG, record the pid.
+start_bg() {
+  mkdir -p "$STATE"
+  setsid nohup "$@" >>"$LOG" 2>&1 </dev/null &
+  echo $! >"$(pidfile)"
+}
+
+# stop_pidfile: TERM the process group, wait up to STOP_TIMEOUT, then KILL.
+stop_pidfile() {
+  local f pid i; f=$(pidfile)
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < ${STOP_TIMEOUT:-30}; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}
+
+# wait_for DESCRIPTION TIMEOUT_SECONDS COMMAND... : poll until COMMAND succeeds.
+wait_for() {
+  local what=$1 timeout=$2; shift 2
+  local start=$SECONDS
+  until "$@" >/dev/null 2>&1; do
+    if [ $((SECONDS - start)) -ge "$timeout" ]; then
+      return 1
+    fi
+    sleep 1
+  done
+  say "  $what after $((SECONDS - start))s"
+}
+
+require_cmd() { command -v "$1" >/dev/null 2>&1 || fail "missing '$1' ($2)"; }
+
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "  apt-get install ${missing[*]}"
+  if [ ! -f "$PLATFORM_DIR/.apt-updated" ]; then
+    apt-get update -qq >/dev/null 2>&1 || fail "apt-get update failed"
+    mkdir -p "$PLATFORM_DIR" && touch "$PLATFORM_DIR/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || fail "apt-get install ${missing[*]} failed"
+}
+
+require_java() {
+  command -v java >/dev/null 2>&1 || fail "missing Java: install a JDK 17+ (apt-get install openjdk-17-jdk-headless)"
+  command -v mvn >/dev/null 2>&1 || fail "missing Maven: apt-get install maven"
+}
+
+# mvn_resolve DIR : copy the pom's dependencies into DIR/lib once (or when pom.xml changed).
+mvn_resolve() {
+  local dir=$1 stamp="$1/lib/.pom.sha"
+  local sum; sum=$(sha256sum "$dir/pom.xml" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then return 0; fi
+  say "  resolving $(basename "$dir") jars from Maven Central"
+  rm -rf "$dir/lib"
+  (cd "$dir" && mvn -q -B dependency:copy-dependencies -DoutputDirectory=lib -DincludeScope=runtime) \
+    >"$PLATFORM_DIR/mvn-$(basename "$dir").log" 2>&1 \
+    || fail "Maven download failed for $(basename "$dir"): see .platform/mvn-$(basename "$dir").log ($(grep -m1 ERROR "$PLATFORM_DIR/mvn-$(basename "$dir").log"))"
+  echo "$sum" >"$stamp"
+}
+
+npm_install() {
+  local dir=$1
+  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then return 0; fi
+  say "  npm ci in ${dir#$ROOT/}"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$PLATFORM_DIR/npm-$(basename "$dir").log" 2>&1 \
+    || fail "npm ci failed in ${dir#$ROOT/}: see .platform/npm-$(basename "$dir").log"
+}
