@@ -1,0 +1,29 @@
+# Commerce platform: native runtime (no Docker) and test entry points.
+# `make up` installs what is missing and starts every component; `make test` runs every suite.
+SHELL := /bin/bash
+PLATFORM := bash runtime/platform.sh
+PRODUCTS ?= 10000
+
+.PHONY: up down status logs test test-unit test-e2e test-runtime test-admin seed reindex verify-index bench compose-check
+
+up:            ## install what is missing, start everything, wait until healthy
+	@$(PLATFORM) up
+
+down:          ## stop every component (data stays in .platform/)
+	@$(PLATFORM) down
+
+status:        ## one line per component: up/down, version, port
+	@$(PLATFORM) status
+
+logs:          ## last lines of every log; `make logs C=kafka` follows one
+	@$(PLATFORM) logs $(C)
+
+test:          ## start what the tests need, run every suite, non-zero on any failure
+	@bash runtime/test-all.sh
+
+seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the benchmark catalog)
+	@$(PLATFORM) up postgres schema >/dev/null
+	@cd api-gateway && PRODUCTS=$(PRODUCTS) node dist/database/seed/run.js
+
+compose-check: ## validate docker-compose.yml against the Compose specification schema
+	@node runtime/compose-check.mjs

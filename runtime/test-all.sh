@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `make test`: start what the suites need (the whole platform), run every suite on the real
+# components, print per-suite results and one total line, exit non-zero on any failure.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+RESULTS="$ROOT/.platform/test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+
+bash runtime/platform.sh up || { echo "platform failed to start: see 'make logs'"; exit 1; }
+
+failed_suites=()
+suite() {
+  local name=$1; shift
+  echo; echo "=================== $name"
+  if "$@"; then echo "=== $name: OK"; else echo "=== $name: FAILED"; failed_suites+=("$name"); fi
+}
+
+jest() { # jest DIR CONFIG NAME
+  (cd "$1" && npx jest --config "$2" --ci --runInBand --json --outputFile="$RESULTS/$3.jest.json" 2>&1)
+}
+node_test() { # node_test DIR NAME
+  (cd "$1" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+     --test-reporter=tap --test-reporter-destination="$RESULTS/$2.tap" test/)
+}
+
+[ -d runtime/test ] && suite "runtime smoke (real ES, Kafka, Connect, Postgres)" node_test runtime runtime
+[ -f api-gateway/jest.config.js ] && suite "api-gateway unit" jest api-gateway jest.config.js gateway-unit
+[ -f api-gateway/test/jest-e2e.config.js ] && suite "api-gateway e2e (real Postgres, Redis, Kafka, ES)" \
+  jest api-gateway test/jest-e2e.config.js gateway-e2e
+[ -f admin-service/phpunit.xml ] && suite "admin-service (PHPUnit, real Postgres)" \
+  bash -c "cd admin-service && phpunit --log-junit '$RESULTS/admin.junit.xml'"
+[ -f runtime/compose-check.mjs ] && suite "docker-compose.yml schema" node runtime/compose-check.mjs
+[ -f runtime/test/lifecycle.sh ] && suite "platform lifecycle (kill, up, down, ports)" bash runtime/test/lifecycle.sh
+
+node runtime/test-summary.mjs "$RESULTS"
+if [ ${#failed_suites[@]} -gt 0 ]; then
+  echo "FAILED suites: ${failed_suites[*]}"
+  exit 1
+fi
