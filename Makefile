@@ -26,4 +26,4 @@ seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the 
 	@cd api-gateway && PRODUCTS=$(PRODUCTS) node dist/database/seed/run.js
 
 compose-check: ## validate docker-compose.yml against the Compose specification schema
-	@node runtime/compose-check.mjs
+	@bash runtime/compose-check.sh

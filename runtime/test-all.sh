@@ -30,7 +30,7 @@ node_test() { # node_test DIR NAME
   jest api-gateway test/jest-e2e.config.js gateway-e2e
 [ -f admin-service/phpunit.xml ] && suite "admin-service (PHPUnit, real Postgres)" \
   bash -c "cd admin-service && phpunit --log-junit '$RESULTS/admin.junit.xml'"
-[ -f runtime/compose-check.mjs ] && suite "docker-compose.yml schema" node runtime/compose-check.mjs
+[ -f runtime/compose-check.sh ] && suite "docker-compose.yml schema" bash runtime/compose-check.sh
 [ -f runtime/test/lifecycle.sh ] && suite "platform lifecycle (kill, up, down, ports)" bash runtime/test/lifecycle.sh
 
 node runtime/test-summary.mjs "$RESULTS"
