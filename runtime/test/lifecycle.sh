@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Platform lifecycle on the real components: status after up, recovery of a killed component,
+# a clear error for a port in use, and a clean `down` (nothing left running, no port bound).
+# Runs last in `make test` because it stops the platform.
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+P="bash runtime/platform.sh"
+. runtime/lib.sh; load_env
+pass=0 fail=0
+check() { # check DESCRIPTION COMMAND...
+  if "${@:2}"; then echo "ok   - $1"; pass=$((pass + 1)); else echo "FAIL - $1"; fail=$((fail + 1)); fi
+}
+report() { mkdir -p .platform/test-results && echo "$pass $fail" >.platform/test-results/lifecycle.count; }
+
+status=$($P status); echo "$status"
+check "every component is up after make up" bash -c "! grep -qw down <<<'$status'"
+ports=$(awk '$4 ~ /^[0-9]+$/ {print $NF}' <<<"$status")
+
+# Kill one component hard; `up` must bring back only that one.
+redis_pid=$(cat .platform/redis/redis.pid)
+kill -9 "$redis_pid"; sleep 1
+check "status shows a killed component as down" bash -c "$P status | grep -E '^redis +down' >/dev/null"
+
+# Its port taken by another process: `up` stops with a message naming component and port.
+python3 -c "import socket,time; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $REDIS_PORT)); s.listen(); time.sleep(60)" &
+squatter=$!; sleep 1
+out=$($P up redis 2>&1); rc=$?
+kill $squatter 2>/dev/null; wait $squatter 2>/dev/null
+check "up fails (rc=$rc) on a port in use, naming component and port" \
+  bash -c "[ $rc -ne 0 ] && grep -q 'ERROR \[redis\]: port [0-9]* is already in use' <<<'$out'"
+
+out=$($P up 2>&1); rc=$?
+echo "$out" | grep -E '^\[' | head -20
+check "second up succeeds" test $rc -eq 0
+check "second up restarts the killed component" bash -c "grep -q '^\[redis\] starting' <<<'$out'"
+check "second up leaves healthy components alone" bash -c "grep -q '^\[postgres\] already up' <<<'$out' && ! grep -q '^\[postgres\] starting' <<<'$out'"
+
+$P down >/dev/null 2>&1
+status=$($P status); echo "$status"
+check "every component is down after make down" bash -c "! grep -qw up <<<'$status'"
+bound=""
+for port in $ports 9093 9300 1080; do
+  ss -Hltn "sport = :$port" | grep -q . && bound="$bound $port"
+done
+check "no platform port stays bound after down (${bound:-none})" test -z "$bound"
+leftover=$(pgrep -af "$ROOT/(kafka|connectors|elasticsearch|runtime)|.platform/" | grep -v pgrep || true)
+check "no platform process left running" test -z "$leftover"
+[ -n "$leftover" ] && echo "$leftover"
+
+report
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
