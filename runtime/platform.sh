@@ -7,7 +7,7 @@ RUNTIME="$ROOT/runtime"
 
 # Start order. Files that don't exist yet are skipped; "task" components run once per `up`.
 ORDER=(postgres redis kafka elasticsearch maildev schema connect connector
-       api-gateway indexer php-fpm admin-worker nginx)
+       api-gateway indexer order-worker php-fpm admin-worker nginx)
 
 available() {
   local c out=()
