@@ -1,7 +1,7 @@
-import { CreateIdentityTables1764028800001 } from './1764028800001-CreateIdentityTables';
-import { CreateCatalogTables1764028800002 } from './1764028800002-CreateCatalogTables';
-import { CreateOrderTables1764028800003 } from './1764028800003-CreateOrderTables';
-import { CreateIntegrationTables1764028800004 } from './1764028800004-CreateIntegrationTables';
+import { CreateIdentityTables1795564800001 } from './1795564800001-CreateIdentityTables';
+import { CreateCatalogTables1795564800002 } from './1795564800002-CreateCatalogTables';
+import { CreateOrderTables1795564800003 } from './1795564800003-CreateOrderTables';
+import { CreateIntegrationTables1795564800004 } from './1795564800004-CreateIntegrationTables';
 
 /**
  * The runtime schema owner. Listed explicitly (no glob) so the same list works under
@@ -9,8 +9,8 @@ import { CreateIntegrationTables1764028800004 } from './1764028800004-CreateInte
  * admin-service/database/migrations; test/schema/schema-parity.e2e-spec.ts proves they agree.
  */
 export const migrations = [
-  CreateIdentityTables1764028800001,
-  CreateCatalogTables1764028800002,
-  CreateOrderTables1764028800003,
-  CreateIntegrationTables1764028800004,
+  CreateIdentityTables1795564800001,
+  CreateCatalogTables1795564800002,
+  CreateOrderTables1795564800003,
+  CreateIntegrationTables1795564800004,
 ];

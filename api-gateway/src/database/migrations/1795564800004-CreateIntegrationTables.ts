@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Twin: admin-service/database/migrations/2025_11_25_000004_create_integration_tables.php */
-export class CreateIntegrationTables1764028800004 implements MigrationInterface {
-  name = 'CreateIntegrationTables1764028800004';
+/** Twin: admin-service/database/migrations/2026_11_25_000004_create_integration_tables.php */
+export class CreateIntegrationTables1795564800004 implements MigrationInterface {
+  name = 'CreateIntegrationTables1795564800004';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TYPE import_status AS ENUM ('pending', 'running', 'completed', 'failed')`);

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Twin: admin-service/database/migrations/2025_11_25_000003_create_order_tables.php */
-export class CreateOrderTables1764028800003 implements MigrationInterface {
-  name = 'CreateOrderTables1764028800003';
+/** Twin: admin-service/database/migrations/2026_11_25_000003_create_order_tables.php */
+export class CreateOrderTables1795564800003 implements MigrationInterface {
+  name = 'CreateOrderTables1795564800003';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Twin: admin-service/database/migrations/2025_11_25_000001_create_identity_tables.php */
-export class CreateIdentityTables1764028800001 implements MigrationInterface {
-  name = 'CreateIdentityTables1764028800001';
+/** Twin: admin-service/database/migrations/2026_11_25_000001_create_identity_tables.php */
+export class CreateIdentityTables1795564800001 implements MigrationInterface {
+  name = 'CreateIdentityTables1795564800001';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE FUNCTION set_updated_at() RETURNS trigger

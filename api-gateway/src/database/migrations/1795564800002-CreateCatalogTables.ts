@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Twin: admin-service/database/migrations/2025_11_25_000002_create_catalog_tables.php */
-export class CreateCatalogTables1764028800002 implements MigrationInterface {
-  name = 'CreateCatalogTables1764028800002';
+/** Twin: admin-service/database/migrations/2026_11_25_000002_create_catalog_tables.php */
+export class CreateCatalogTables1795564800002 implements MigrationInterface {
+  name = 'CreateCatalogTables1795564800002';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TYPE product_status AS ENUM ('draft', 'active')`);
