@@ -1,0 +1,16 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+
+/** Order-flow settings (env variables, all optional with defaults). */
+export class OrdersConfig {
+  /** How long the API waits for the payment provider before treating the charge as timed out. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(120_000) PAYMENT_TIMEOUT_MS = 3000;
+  /** How long the mock provider stalls on tok_timeout (must exceed PAYMENT_TIMEOUT_MS). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) MOCK_PAYMENT_SLOW_MS = 10_000;
+  /** Lifetime of a stock reservation of a pending order; the reaper releases it afterwards. */
+  @Type(() => Number) @IsInt() @Min(5) @Max(86_400) ORDER_RESERVATION_TTL_SECONDS = 900;
+  /** How often the worker's reaper looks for expired reservations. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) ORDER_REAPER_INTERVAL_MS = 30_000;
+  /** How long a replay of an in-flight Idempotency-Key waits for the original to finish. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) ORDER_IDEMPOTENCY_WAIT_MS = 20_000;
+}
