@@ -1,0 +1,5 @@
+<?php
+
+/*
+| Closure based console commands. (Intentionally empty.)
+*/
