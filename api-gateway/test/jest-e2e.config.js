@@ -3,8 +3,15 @@ module.exports = {
   rootDir: '..',
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+    // jose 6 ships ESM only: transpile it to CommonJS for jest (node itself loads it via require(esm))
+    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   testTimeout: 60000,
+  // gateway: fresh commerce_gw_test database migrated with src/database migrations
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };

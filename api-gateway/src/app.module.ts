@@ -1,0 +1,70 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DestinationStream } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { GATEWAY_ENTITIES } from './catalog/entities';
+import { flattenValidationErrors, ValidationFailedException } from './common/errors/validation.exception';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { LoggingModule } from './common/logging/logging.module';
+import { RedisModule } from './common/redis/redis.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import type { EnvironmentSchema } from './config/env.schema';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ProductsModule } from './products/products.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  env?: EnvironmentSchema;
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.env),
+        LoggingModule.forRoot(options.logDestination),
+        RedisModule,
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (cfg: AppConfig) => ({
+            type: 'postgres' as const,
+            host: cfg.env.DB_HOST,
+            port: cfg.env.DB_PORT,
+            database: cfg.env.DB_DATABASE,
+            username: cfg.env.DB_USERNAME,
+            password: cfg.env.DB_PASSWORD,
+            entities: GATEWAY_ENTITIES,
+            synchronize: false,
+            migrationsRun: false,
+            extra: { max: cfg.env.DB_POOL_SIZE, application_name: 'api-gateway' },
+            retryAttempts: 3,
+            retryDelay: 1000,
+          }),
+        }),
+        MetricsModule,
+        UsersModule,
+        AuthModule,
+        ProductsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule, AppModuleOptions } from './app.module';
+import { jsonBody } from './common/http/json-body.middleware';
+import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { LOGGER } from './common/logging/logger';
+import { NestPinoLogger } from './common/logging/nest-pino.logger';
+import { requestLogger } from './common/logging/request-logger.middleware';
+import { AppConfig } from './config/app-config';
+import { metricsMiddleware } from './metrics/metrics.middleware';
+import { MetricsService } from './metrics/metrics.service';
+
+/** Global HTTP wiring shared by main.ts and the e2e tests. */
+export function configureApp(app: NestExpressApplication): void {
+  const config = app.get(AppConfig);
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  app.disable('x-powered-by');
+  if (config.env.TRUST_PROXY) app.set('trust proxy', true);
+  app.use(requestIdMiddleware);
+  app.use(requestLogger(logger));
+  app.use(metricsMiddleware(app.get(MetricsService)));
+  app.use(jsonBody(config.env.BODY_LIMIT));
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: '.well-known/jwks.json', method: RequestMethod.GET },
+    ],
+  });
+  const doc = new DocumentBuilder()
+    .setTitle('Commerce API gateway')
+    .setDescription('Identity, catalog and search API. Errors: {statusCode, error, message, details?, requestId, path, timestamp}.')
+    .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+}
+
+export async function createApp(options: AppModuleOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bodyParser: false, bufferLogs: true });
+  configureApp(app);
+  return app;
+}
+
+export type { INestApplication };

@@ -1,0 +1,28 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { resolveException } from './all-exceptions.filter';
+import { ValidationFailedException } from '../errors/validation.exception';
+
+describe('resolveException', () => {
+  it('keeps HttpException status and message', () => {
+    expect(resolveException(new ForbiddenException('nope'))).toEqual({ status: 403, message: 'nope', details: undefined });
+    expect(resolveException(new NotFoundException()).status).toBe(404);
+  });
+  it('carries validation details', () => {
+    const r = resolveException(new ValidationFailedException([{ field: 'price', message: 'must be >= 0' }]));
+    expect(r.status).toBe(400);
+    expect(r.details).toEqual([{ field: 'price', message: 'must be >= 0' }]);
+  });
+  it('maps EntityNotFound to 404', () => {
+    expect(resolveException(new EntityNotFoundError('Product', { id: 1 })).status).toBe(404);
+  });
+  it('maps unique violations to 409 without SQL', () => {
+    const err = new QueryFailedError('INSERT INTO secret', [], Object.assign(new Error('dup'), { code: '23505', detail: 'Key (sku)=(X) already exists.' }));
+    const r = resolveException(err);
+    expect(r.status).toBe(409);
+    expect(JSON.stringify(r)).not.toContain('INSERT');
+  });
+  it('hides unknown errors', () => {
+    expect(resolveException(new Error('SELECT password FROM users'))).toEqual({ status: 500, message: 'Internal server error' });
+  });
+});

@@ -1,0 +1,54 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { LOGGER } from '../logging/logger';
+import { mapDbError } from '../errors/db-error.mapper';
+import { ErrorDetail, sendError } from '../errors/error-body';
+import type { GatewayRequest } from '../http/request-context';
+
+interface Resolved {
+  status: number;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+/** Resolves any thrown value to status/message/details without leaking internals. */
+export function resolveException(exception: unknown): Resolved {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const withDetails = exception as HttpException & { details?: ErrorDetail[] };
+    const response = exception.getResponse();
+    let message = exception.message;
+    if (typeof response === 'object' && response !== null) {
+      const m = (response as { message?: unknown }).message;
+      if (typeof m === 'string') message = m;
+      else if (Array.isArray(m)) message = m.join('; ');
+    } else if (typeof response === 'string') {
+      message = response;
+    }
+    return { status, message, details: withDetails.details };
+  }
+  if (exception instanceof EntityNotFoundError) return { status: 404, message: 'Resource not found' };
+  if (exception instanceof QueryFailedError) {
+    const mapped = mapDbError(exception);
+    if (mapped) return mapped;
+  }
+  return { status: 500, message: 'Internal server error' };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<GatewayRequest>();
+    const res = ctx.getResponse<Response>();
+    const resolved = resolveException(exception);
+    if (resolved.status >= 500) {
+      this.logger.error({ err: exception, requestId: req.id, path: req.path }, 'unhandled error');
+    }
+    sendError(req, res, resolved.status, resolved.message, resolved.details);
+  }
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+
+/** Every environment variable the gateway reads. Validated once at boot (see load-config.ts). */
+export class EnvironmentSchema {
+  @IsIn(['development', 'test', 'production'])
+  APP_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString() @MinLength(1) DB_HOST: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) DB_PORT: number;
+  @IsString() @MinLength(1) DB_DATABASE: string;
+  @IsString() @MinLength(1) DB_USERNAME: string;
+  @IsString() DB_PASSWORD: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+
+  @IsString() @MinLength(1) REDIS_HOST: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) REDIS_PORT: number;
+  @Type(() => Number) @IsInt() @Min(0) @Max(15) REDIS_DB = 0;
+  @IsOptional() @IsString() REDIS_PASSWORD?: string;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) GATEWAY_PORT = 3000;
+  @IsString() GATEWAY_HOST = '0.0.0.0';
+
+  /** Directory holding <kid>.private.pem / <kid>.public.pem; a key pair is generated there on first boot. */
+  @IsOptional() @IsString() JWT_KEYS_DIR?: string;
+  /** Alternatively a PEM private key (PKCS#8) from the environment, with its kid. */
+  @IsOptional() @IsString() JWT_PRIVATE_KEY?: string;
+  @IsOptional() @IsString() JWT_KID?: string;
+  @IsString() @MinLength(1) JWT_ISSUER = 'commerce-gateway';
+  @IsString() @MinLength(1) JWT_AUDIENCE = 'commerce';
+  @Type(() => Number) @IsInt() @Min(30) @Max(86400) JWT_ACCESS_TTL_SECONDS = 900;
+  @Type(() => Number) @IsInt() @Min(60) @Max(365 * 86400) JWT_REFRESH_TTL_SECONDS = 30 * 86400;
+
+  @Type(() => Number) @IsInt() @Min(4) @Max(15) BCRYPT_COST = 12;
+
+  @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_LIMIT = 10;
+  @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_TTL_SECONDS = 60;
+
+  @Type(() => Number) @IsInt() @Min(0) CACHE_PRODUCT_TTL_SECONDS = 300;
+  @Type(() => Number) @IsInt() @Min(0) CACHE_LIST_TTL_SECONDS = 60;
+
+  @IsString() BODY_LIMIT = '1mb';
+  @IsString() MEDIA_BASE_URL = '/media/';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  TRUST_PROXY = false;
+}

@@ -1,0 +1,42 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as dotenv from 'dotenv';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EnvironmentSchema } from './env.schema';
+
+/** Repository root: api-gateway/.. (works from src/ and dist/). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Reads repo-root .env.example then .env; real environment variables win. */
+export function readEnvFiles(root = REPO_ROOT): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const file of ['.env.example', '.env']) {
+    const p = path.join(root, file);
+    if (fs.existsSync(p)) Object.assign(merged, dotenv.parse(fs.readFileSync(p)));
+  }
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) merged[k] = v;
+  return merged;
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m} (got ${JSON.stringify(e.value)})`),
+  );
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the raw environment; throws ConfigError naming every bad variable. */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentSchema {
+  const cfg = plainToInstance(EnvironmentSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(cfg, { whitelist: false, skipMissingProperties: false });
+  if (errors.length) {
+    throw new ConfigError(`Invalid environment configuration:\n  - ${flatten(errors).join('\n  - ')}`);
+  }
+  return cfg;
+}
+
+export function loadConfig(): EnvironmentSchema {
+  return validateEnv(readEnvFiles());
+}

@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CategoryRef {
+  @ApiProperty({ example: 23 }) id: number;
+  @ApiProperty({ example: 't-shirts' }) slug: string;
+  @ApiProperty({ example: 'T-shirts' }) name: string;
+  @ApiProperty({ example: ['clothing', 'men', 't-shirts'], type: [String] }) path: string[];
+}
+
+/** Public product contract. */
+export class ProductView {
+  @ApiProperty({ example: 101 }) id: number;
+  @ApiProperty({ example: 'ACME-TSHIRT-001' }) sku: string;
+  @ApiProperty({ example: 'Acme organic T-shirt' }) name: string;
+  @ApiProperty({ example: 'acme-organic-t-shirt' }) slug: string;
+  @ApiProperty({ example: 'Soft, breathable.' }) description: string;
+  @ApiProperty({ example: 19.99 }) price: number;
+  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({ example: 'Acme' }) brand: string;
+  @ApiProperty({ type: CategoryRef }) category: CategoryRef;
+  @ApiProperty({ example: { color: 'red', size: 'M' } }) attributes: Record<string, string | number>;
+  @ApiProperty({ example: true }) inStock: boolean;
+  @ApiProperty({ example: 25, description: 'on_hand - reserved' }) stock: number;
+  @ApiProperty({ example: ['/media/products/101/1.jpg'], type: [String] }) images: string[];
+  @ApiProperty({ example: 'draft', required: false, description: 'admin responses only' }) status?: string;
+  @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) updatedAt: string;
+}
+
+export class ProductPage {
+  @ApiProperty({ type: [ProductView] }) items: ProductView[];
+  @ApiProperty({ example: 120 }) total: number;
+  @ApiProperty({ enum: ['eq', 'gte'], example: 'eq' }) totalRelation: 'eq' | 'gte';
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 24 }) pageSize: number;
+  @ApiProperty({ example: 'eyJzIjoibmV3ZXN0Ii...', nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ example: { brand: [{ value: 'Acme', count: 12 }] } }) facets: Record<string, Array<{ value: string; count: number }>>;
+}

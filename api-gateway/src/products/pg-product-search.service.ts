@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { encodeCursor } from './cursor';
+import type { ProductPage } from './dto/product.view';
+import { ProductReader } from './product-reader';
+import { effectiveSort, ProductQuery, ProductSort } from './product-query';
+import { ProductSearchService } from './product-search.service';
+
+const TOTAL_CAP = 10000;
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+interface SortSpec {
+  key: string; // SQL expression of the primary sort key, selected as text/number for the cursor
+  dir: 'ASC' | 'DESC';
+  cast: string; // cast applied to the cursor value when comparing
+}
+
+/** Builds WHERE/ORDER for a query; exported for unit tests. */
+export function buildSearchSql(q: ProductQuery): { where: string; params: unknown[]; sort: SortSpec; sortName: ProductSort } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = [`p.status = 'active'`, 'p.deleted_at IS NULL'];
+  const terms = q.q ? q.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10) : [];
+  for (const t of terms) {
+    const v = p(`%${escapeLike(t)}%`);
+    where.push(`(p.name ILIKE ${v} OR p.sku ILIKE ${v} OR b.name ILIKE ${v} OR p.description ILIKE ${v})`);
+  }
+  if (q.category) {
+    const v = p(q.category);
+    where.push(`EXISTS (SELECT 1 FROM categories root WHERE (root.slug = ${v} OR root.id::text = ${v}) AND c.path LIKE root.path || '%')`);
+  }
+  if (q.brands.length) {
+    const v = p(q.brands);
+    where.push(`(lower(b.name) = ANY(${v}::text[]) OR b.slug = ANY(${v}::text[]))`);
+  }
+  if (q.minPrice !== undefined) where.push(`p.price >= ${p(q.minPrice)}`);
+  if (q.maxPrice !== undefined) where.push(`p.price <= ${p(q.maxPrice)}`);
+  if (q.inStock !== undefined) where.push(`COALESCE(i.on_hand - i.reserved, 0) ${q.inStock ? '>' : '<='} 0`);
+  for (const [name, vals] of Object.entries(q.attrs)) {
+    where.push(`p.attributes ->> ${p(name)} = ANY(${p(vals)}::text[])`);
+  }
+
+  const sortName = effectiveSort(q.sort, q.q);
+  let sort: SortSpec;
+  switch (sortName) {
+    case 'price_asc': sort = { key: 'p.price', dir: 'ASC', cast: 'numeric' }; break;
+    case 'price_desc': sort = { key: 'p.price', dir: 'DESC', cast: 'numeric' }; break;
+    case 'newest': sort = { key: 'p.created_at', dir: 'DESC', cast: 'timestamptz' }; break;
+    default: {
+      const nameHits = terms.map((t) => `(CASE WHEN p.name ILIKE ${p(`%${escapeLike(t)}%`)} THEN 2 ELSE 0 END)`);
+      const skuHit = `(CASE WHEN lower(p.sku) = ${p(q.q!.toLowerCase())} THEN 10 ELSE 0 END)`;
+      sort = { key: `(${[...nameHits, skuHit].join(' + ')})`, dir: 'DESC', cast: 'integer' };
+    }
+  }
+  return { where: where.join(' AND '), params, sort, sortName };
+}
+
+@Injectable()
+export class PgProductSearchService extends ProductSearchService {
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly reader: ProductReader) {
+    super();
+  }
+
+  async search(q: ProductQuery): Promise<ProductPage> {
+    const { where, params, sort, sortName } = buildSearchSql(q);
+    const from = `FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id
+                  LEFT JOIN inventory i ON i.product_id = p.id`;
+    const cmp = sort.dir === 'DESC' ? '<' : '>';
+    const pageParams = [...params];
+    let pageWhere = where;
+    let offset = 0;
+    if (q.cursor) {
+      pageParams.push(String(q.cursor.k), q.cursor.i);
+      pageWhere += ` AND (${sort.key}, p.id) ${cmp} ($${pageParams.length - 1}::${sort.cast}, $${pageParams.length}::bigint)`;
+    } else {
+      offset = (q.page - 1) * q.pageSize;
+    }
+    pageParams.push(q.pageSize + 1, offset);
+    const rows: Array<{ id: string; sort_key: string | number }> = await this.db.query(
+      `SELECT p.id, (${sort.key})::text AS sort_key ${from} WHERE ${pageWhere}
+        ORDER BY ${sort.key} ${sort.dir}, p.id ${sort.dir} LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+      pageParams,
+    );
+    const [countRow]: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) t`,
+      params,
+    );
+    const facetRows: Array<{ value: string; count: number }> = await this.db.query(
+      `SELECT b.name AS value, count(*)::int AS count ${from} WHERE ${where} GROUP BY b.name ORDER BY count DESC, b.name LIMIT 20`,
+      params,
+    );
+    const hasMore = rows.length > q.pageSize;
+    const pageRows = rows.slice(0, q.pageSize);
+    const items = await this.reader.load(pageRows.map((r) => Number(r.id)), { publicOnly: true });
+    const last = pageRows[pageRows.length - 1];
+    return {
+      items,
+      total: Math.min(countRow.n, TOTAL_CAP),
+      totalRelation: countRow.n > TOTAL_CAP ? 'gte' : 'eq',
+      page: q.page,
+      pageSize: q.pageSize,
+      nextCursor: hasMore && last ? encodeCursor({ s: sortName, k: last.sort_key, i: Number(last.id) }) : null,
+      facets: { brand: facetRows },
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../common/decorators/public.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { ProductInputDto } from './dto/product-input.dto';
+import { ProductPage, ProductView } from './dto/product.view';
+import { parseProductQuery, SORTS } from './product-query';
+import { ProductsService } from './products.service';
+
+@ApiTags('products')
+@Controller('products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: ProductPage })
+  @ApiQuery({ name: 'q', required: false, description: 'full-text query, max 200 chars', example: 'organic shirt' })
+  @ApiQuery({ name: 'category', required: false, description: 'category slug or id; includes descendants', example: 'clothing' })
+  @ApiQuery({ name: 'brand', required: false, isArray: true, description: 'repeatable', example: ['acme'] })
+  @ApiQuery({ name: 'minPrice', required: false, example: 10 })
+  @ApiQuery({ name: 'maxPrice', required: false, example: 50 })
+  @ApiQuery({ name: 'inStock', required: false, type: Boolean })
+  @ApiQuery({ name: 'attr.<name>', required: false, description: 'repeatable attribute filter, e.g. attr.color=red' })
+  @ApiQuery({ name: 'sort', required: false, enum: SORTS })
+  @ApiQuery({ name: 'page', required: false, example: 1 })
+  @ApiQuery({ name: 'pageSize', required: false, example: 24, description: '1-100' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of a previous page' })
+  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ProductPage> {
+    const { page, cache } = await this.products.list(parseProductQuery(raw));
+    res.setHeader('X-Cache', cache);
+    return page;
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOkResponse({ type: ProductView })
+  async get(@Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<ProductView> {
+    const { product, cache } = await this.products.getPublic(id);
+    res.setHeader('X-Cache', cache);
+    return product;
+  }
+
+  @Roles('admin')
+  @Post()
+  @ApiBearerAuth()
+  @ApiCreatedResponse({ type: ProductView })
+  create(@Body() dto: ProductInputDto): Promise<ProductView> {
+    return this.products.create(dto);
+  }
+
+  @Roles('admin')
+  @Put(':id')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: ProductView })
+  update(@Param('id', ParseIdPipe) id: number, @Body() dto: ProductInputDto): Promise<ProductView> {
+    return this.products.update(id, dto);
+  }
+}

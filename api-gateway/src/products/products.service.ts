@@ -1,0 +1,118 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
+import { ProductInputDto } from './dto/product-input.dto';
+import type { ProductPage, ProductView } from './dto/product.view';
+import { ProductCacheInvalidator, ProductCacheService } from './product-cache.service';
+import { normalizeQuery, ProductQuery } from './product-query';
+import { ProductReader } from './product-reader';
+import { ProductSearchService } from './product-search.service';
+import { slugify } from './slug';
+
+@Injectable()
+export class ProductsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly search: ProductSearchService,
+    private readonly reader: ProductReader,
+    private readonly cache: ProductCacheService,
+    private readonly invalidator: ProductCacheInvalidator,
+  ) {}
+
+  async list(query: ProductQuery): Promise<{ page: ProductPage; cache: 'hit' | 'miss' }> {
+    const { key, value } = await this.cache.getList<ProductPage>(normalizeQuery(query));
+    if (value) return { page: value, cache: 'hit' };
+    const page = await this.search.search(query);
+    await this.cache.setList(key, page);
+    return { page, cache: 'miss' };
+  }
+
+  /** Public detail: active, not deleted; cached under product:<id>. */
+  async getPublic(id: number): Promise<{ product: ProductView; cache: 'hit' | 'miss' }> {
+    const cached = await this.cache.getDetail<ProductView>(id);
+    if (cached) return { product: cached, cache: 'hit' };
+    const [product] = await this.reader.load([id], { publicOnly: true });
+    if (!product) throw new NotFoundException(`Product ${id} not found`);
+    await this.cache.setDetail(id, product);
+    return { product, cache: 'miss' };
+  }
+
+  /** Creates product, brand (if new) and inventory in one transaction. */
+  async create(dto: ProductInputDto): Promise<ProductView> {
+    const id = await this.db.transaction(async (m) => {
+      await this.assertCategory(m, dto.categoryId);
+      const brandId = await this.upsertBrand(m, dto.brand);
+      const [row]: Array<{ id: string }> = await m.query(
+        `INSERT INTO products (sku, name, slug, description, price, currency, category_id, brand_id, status, attributes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
+        [dto.sku, dto.name, dto.slug ?? slugify(dto.name), dto.description ?? '', dto.price, dto.currency ?? 'USD',
+          dto.categoryId, brandId, dto.status ?? 'active', JSON.stringify(dto.attributes)],
+      );
+      await m.query(
+        `INSERT INTO inventory (product_id, on_hand) VALUES ($1, $2)
+         ON CONFLICT (product_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, updated_at = now()`,
+        [row.id, dto.stock ?? 0],
+      );
+      return Number(row.id);
+    });
+    await this.invalidator.invalidateProduct(id);
+    return (await this.reader.load([id], { publicOnly: false }))[0];
+  }
+
+  /** Replaces a product (PUT semantics); stock, when given, replaces on_hand. */
+  async update(id: number, dto: ProductInputDto): Promise<ProductView> {
+    await this.db.transaction(async (m) => {
+      const [existing]: Array<{ id: string }> = await m.query(
+        'SELECT id FROM products WHERE id = $1 AND deleted_at IS NULL FOR UPDATE',
+        [id],
+      );
+      if (!existing) throw new NotFoundException(`Product ${id} not found`);
+      await this.assertCategory(m, dto.categoryId);
+      const brandId = await this.upsertBrand(m, dto.brand);
+      await m.query(
+        `UPDATE products SET sku = $2, name = $3, slug = $4, description = $5, price = $6, currency = $7,
+                category_id = $8, brand_id = $9, status = $10, attributes = $11::jsonb, updated_at = now()
+          WHERE id = $1`,
+        [id, dto.sku, dto.name, dto.slug ?? slugify(dto.name), dto.description ?? '', dto.price, dto.currency ?? 'USD',
+          dto.categoryId, brandId, dto.status ?? 'active', JSON.stringify(dto.attributes)],
+      );
+      if (dto.stock !== undefined) {
+        await m.query(
+          `INSERT INTO inventory (product_id, on_hand) VALUES ($1, $2)
+           ON CONFLICT (product_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, version = inventory.version + 1, updated_at = now()`,
+          [id, dto.stock],
+        );
+      }
+    });
+    await this.invalidator.invalidateProduct(id);
+    return (await this.reader.load([id], { publicOnly: false }))[0];
+  }
+
+  private async assertCategory(m: EntityManager, categoryId: number): Promise<void> {
+    const rows: unknown[] = await m.query('SELECT 1 FROM categories WHERE id = $1', [categoryId]);
+    if (!rows.length) throw new UnprocessableFieldException('categoryId', `category ${categoryId} does not exist`);
+  }
+
+  /** Finds a brand by case-insensitive name or creates it (race-safe via ON CONFLICT). */
+  private async upsertBrand(m: EntityManager, name: string): Promise<string> {
+    const find = async (): Promise<string | undefined> => {
+      const rows: Array<{ id: string }> = await m.query('SELECT id FROM brands WHERE lower(name) = lower($1)', [name]);
+      return rows[0]?.id;
+    };
+    const existing = await find();
+    if (existing) return existing;
+    const base = slugify(name, 110);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
+      const inserted: Array<{ id: string }> = await m.query(
+        'INSERT INTO brands (name, slug) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id',
+        [name, slug],
+      );
+      if (inserted.length) return inserted[0].id;
+      const raced = await find();
+      if (raced) return raced;
+    }
+    throw new UnprocessableFieldException('brand', 'could not allocate a unique brand slug');
+  }
+}

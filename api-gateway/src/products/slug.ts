@@ -1,0 +1,12 @@
+/** 'Acme Organic T-Shirt!' -> 'acme-organic-t-shirt' (ASCII, max len). */
+export function slugify(input: string, max = 255): string {
+  const s = input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+  return s || 'item';
+}
