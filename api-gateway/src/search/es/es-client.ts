@@ -1,0 +1,27 @@
+import { Client, errors } from '@elastic/elasticsearch';
+
+/**
+ * The one place that knows which search engine answers. The node in elasticsearch/ is OpenSearch
+ * 2.19 behind an Elasticsearch-8-compatible HTTP layer (see elasticsearch/README.md), so the
+ * official 8.x client works unchanged as long as we stay on the common API: no `_pit` (point in
+ * time differs), no `flattened` (we use keyword pairs), no ES-only queries.
+ */
+export type SearchClient = Client;
+export const SEARCH_CLIENT = Symbol('SEARCH_CLIENT');
+
+export function createSearchClient(url: string): SearchClient {
+  return new Client({ node: url, requestTimeout: 30000, maxRetries: 2, compression: false });
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof errors.ResponseError && err.statusCode === 404;
+}
+
+/** Readable one-liner for an ES error (type: reason), never the whole body. */
+export function describeEsError(err: unknown): string {
+  if (err instanceof errors.ResponseError) {
+    const e = (err.body as { error?: { type?: string; reason?: string; root_cause?: Array<{ reason?: string }> } })?.error;
+    return `${err.statusCode} ${e?.type ?? ''}: ${e?.root_cause?.[0]?.reason ?? e?.reason ?? err.message}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
