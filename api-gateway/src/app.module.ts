@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import type { EnvironmentSchema } from './config/env.schema';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OrdersModule } from './orders/orders.module';
 import { ProductsModule } from './products/products.module';
 import { UsersModule } from './users/users.module';
 
@@ -52,6 +53,7 @@ export class AppModule {
         AuthModule,
         ProductsModule,
         HealthModule,
+        OrdersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
