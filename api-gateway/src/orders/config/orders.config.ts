@@ -3,10 +3,6 @@ import { IsInt, Max, Min } from 'class-validator';
 
 /** Order-flow settings (env variables, all optional with defaults). */
 export class OrdersConfig {
-  /** How long the API waits for the payment provider before treating the charge as timed out. */
-  @Type(() => Number) @IsInt() @Min(100) @Max(120_000) PAYMENT_TIMEOUT_MS = 3000;
-  /** How long the mock provider stalls on tok_timeout (must exceed PAYMENT_TIMEOUT_MS). */
-  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) MOCK_PAYMENT_SLOW_MS = 10_000;
   /** Lifetime of a stock reservation of a pending order; the reaper releases it afterwards. */
   @Type(() => Number) @IsInt() @Min(5) @Max(86_400) ORDER_RESERVATION_TTL_SECONDS = 900;
   /** How often the worker's reaper looks for expired reservations. */

@@ -1,0 +1,90 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
+import type { AuthenticatedUser } from '../common/http/request-context';
+import { PaymentsService } from '../payments/payments.service';
+import { OrdersConfig } from './config/orders.config';
+import type { CreateOrderDto } from './dto/create-order.dto';
+import { mergeLines } from './order-lines';
+import { OrderQueriesService, OrderView } from './order-queries.service';
+import { OrderRepository, OrderHead } from './order.repository';
+import { OrderReservationService } from './order-reservation.service';
+import { OrderSettlementService } from './order-settlement.service';
+import { PaymentFailedException } from './payment-failure.exception';
+import { orderRequestHash } from './request-hash';
+
+export interface PlacedOrder {
+  order: OrderView;
+  /** true when the Idempotency-Key had already been used with the same body. */
+  replayed: boolean;
+}
+
+const POLL_MS = 50;
+
+/**
+ * POST /api/orders: reserve (tx 1) -> charge outside any transaction, with a deadline -> settle
+ * (tx 2). A replayed Idempotency-Key returns the original outcome, waiting while it is in flight.
+ */
+@Injectable()
+export class OrderPlacementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: OrdersConfig,
+    private readonly orders: OrderRepository,
+    private readonly reservations: OrderReservationService,
+    private readonly settlement: OrderSettlementService,
+    private readonly payments: PaymentsService,
+    private readonly queries: OrderQueriesService,
+  ) {}
+
+  async place(user: AuthenticatedUser, dto: CreateOrderDto, idempotencyKey: string): Promise<PlacedOrder> {
+    const lines = mergeLines(dto.items);
+    const requestHash = orderRequestHash(dto);
+    const existing = await this.orders.findByIdempotencyKey(this.dataSource.manager, user.id, idempotencyKey);
+    if (existing) return this.replay(existing, requestHash);
+
+    const reserved = await this.reservations.reserve({
+      user, dto, lines, idempotencyKey, requestHash, reservationSeconds: this.config.ORDER_RESERVATION_TTL_SECONDS,
+    });
+    if (reserved.kind === 'duplicate-key') {
+      const original = await this.orders.findByIdempotencyKey(this.dataSource.manager, user.id, idempotencyKey);
+      if (!original) throw new ConflictException('Concurrent request with the same Idempotency-Key failed; retry');
+      return this.replay(original, requestHash);
+    }
+
+    const charge = await this.payments.charge({
+      orderId: reserved.orderId, orderNumber: reserved.number, amount: reserved.total, currency: reserved.currency, token: dto.payment.token,
+    });
+    const outcome = await this.settlement.settle(reserved.orderId, this.payments.providerName, charge);
+    if (outcome === 'payment_failed' && charge.status !== 'succeeded') throw new PaymentFailedException(charge.status, reserved.number);
+    return { order: await this.queries.view(reserved.orderId), replayed: false };
+  }
+
+  private async replay(original: OrderHead, requestHash: string): Promise<PlacedOrder> {
+    if (original.requestHash !== requestHash) {
+      throw new UnprocessableFieldException('Idempotency-Key', `Idempotency-Key was already used with a different request body (order ${original.number})`);
+    }
+    const settled = await this.waitWhilePending(original);
+    if (settled.status === 'payment_failed') {
+      const status = await this.orders.lastPaymentStatus(this.dataSource.manager, settled.id);
+      throw new PaymentFailedException(status && status !== 'succeeded' ? status : 'error', settled.number);
+    }
+    if (settled.status === 'pending') {
+      throw new ConflictException(`Order ${settled.number} for this Idempotency-Key is still being processed; retry later`);
+    }
+    if (settled.status === 'cancelled') {
+      throw new ConflictException(`Order ${settled.number} for this Idempotency-Key was cancelled`);
+    }
+    return { order: await this.queries.view(settled.id), replayed: true };
+  }
+
+  private async waitWhilePending(head: OrderHead): Promise<OrderHead> {
+    const deadline = Date.now() + this.config.ORDER_IDEMPOTENCY_WAIT_MS;
+    let current = head;
+    while (current.status === 'pending' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      current = (await this.orders.findHead(this.dataSource.manager, head.id)) ?? current;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OrderEvent, OrderEventPayload } from '../events/order-events';
+import { OutboxWriter } from '../events/outbox.writer';
+import { InventoryRepository } from './inventory.repository';
+import { OrderHead, OrderRepository } from './order.repository';
+import { assertTransition, OrderStatus, stockEffect } from './order-status';
+
+export function eventPayload(head: OrderHead, status: OrderStatus, extra: Partial<OrderEventPayload> = {}): OrderEventPayload {
+  return {
+    orderId: head.id, orderNumber: head.number, userId: head.userId, status,
+    previousStatus: head.status === status ? null : head.status,
+    currency: head.currency, total: head.total, occurredAt: new Date().toISOString(), ...extra,
+  };
+}
+
+/**
+ * The one place that moves an order between states (order flow, reaper and admin alike): checks the
+ * state machine, applies the stock effect, updates the row and writes order.status_changed (plus
+ * any specific events) to the outbox, all on the caller's transaction, with the order row locked.
+ */
+@Injectable()
+export class OrderTransitions {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly inventory: InventoryRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async apply(manager: EntityManager, head: OrderHead, to: OrderStatus, events: OrderEvent[] = [], reason?: string): Promise<void> {
+    assertTransition(head.status, to);
+    const effect = head.status === 'pending' && to === 'paid' ? 'consume' : stockEffect(head.status, to);
+    if (effect !== 'none') {
+      const lines = await this.orders.stockLines(manager, head.id);
+      if (effect === 'consume') await this.inventory.consume(manager, lines);
+      else if (effect === 'release-reservation') await this.inventory.release(manager, lines);
+      else await this.inventory.restock(manager, lines);
+    }
+    await this.orders.setStatus(manager, head.id, to);
+    await this.outbox.append(manager, [...events, { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) }]);
+  }
+}
