@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { LOGGER } from './common/logging/logger';
+import { CdcConsumer } from './indexer/cdc-consumer';
+import { ensureTopics } from './indexer/cdc-topics';
+import { IndexerMetrics } from './indexer/indexer-metrics';
+import { startIndexerHttp } from './indexer/indexer-http';
+import { IndexerModule, KAFKA } from './indexer/indexer.module';
+import { orderIndexDefinition, productIndexDefinition } from './search/index/index-definitions';
+import { IndexManager } from './search/index/index-manager';
+import { SearchSettings } from './search/search.settings';
+
+/**
+ * CDC indexer process: `node dist/indexer.js`. Consumes the Debezium topics, keeps the products
+ * and orders indexes in sync and serves /health and /metrics on INDEXER_HTTP_PORT (3001).
+ * INDEXER_GROUP_ID overrides the consumer group (e.g. a replay from the beginning of the topics).
+ */
+async function main(): Promise<void> {
+  const ctx = await NestFactory.createApplicationContext(IndexerModule.forRoot({ refresh: process.env.INDEXER_REFRESH === 'refresh' ? 'refresh' : 'wait_for' }), {
+    logger: ['error', 'warn'],
+  });
+  const settings = ctx.get(SearchSettings);
+  const log = ctx.get<Logger>(LOGGER).child({ component: 'indexer' });
+  const indexes = ctx.get(IndexManager);
+  await indexes.ensure(settings.SEARCH_PRODUCTS_ALIAS, settings.productsWriteAlias, productIndexDefinition());
+  await indexes.ensure(settings.SEARCH_ORDERS_ALIAS, settings.ordersWriteAlias, orderIndexDefinition());
+  const admin = ctx.get<Kafka>(KAFKA).admin();
+  await admin.connect();
+  await ensureTopics(admin, settings);
+  await admin.disconnect();
+  const consumer = ctx.get(CdcConsumer);
+  const server = await startIndexerHttp(settings.INDEXER_HTTP_PORT, ctx.get(IndexerMetrics), () => consumer.isRunning);
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'indexer stopping');
+    server.close();
+    ctx.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await consumer.start(true);
+  log.info({ port: settings.INDEXER_HTTP_PORT, group: settings.INDEXER_GROUP_ID }, 'indexer consuming');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`indexer failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});

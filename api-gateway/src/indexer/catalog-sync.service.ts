@@ -1,0 +1,120 @@
+import type { ProductCacheInvalidator } from '../products/product-cache.service';
+import { BulkOutcome, writeDocuments } from '../search/documents/bulk-writer';
+import type { OrderDocumentSource } from '../search/documents/order-document.source';
+import type { ProductDocumentSource } from '../search/documents/product-document.source';
+import type { SearchClient } from '../search/es/es-client';
+import type { IndexManager } from '../search/index/index-manager';
+import type { SearchSettings } from '../search/search.settings';
+import { addToPlan, dedupeLatest, emptyPlan } from './batch-plan';
+import { CdcEvent, PoisonMessageError } from './cdc-event';
+import type { IndexerMetrics } from './indexer-metrics';
+
+export interface SyncResult {
+  /** Events that can never be applied (bad key, document rejected by the mapping): dead-letter them. */
+  poison: Array<{ event: CdcEvent; error: string }>;
+  productIds: number[];
+  orderIds: number[];
+}
+
+/** A transient failure (ES 429/5xx on some items): the batch is retried, offsets stay uncommitted. */
+export class RetryableSyncError extends Error {}
+
+const CHUNK = 1000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Applies a batch of CDC events: re-reads the affected products/orders from PostgreSQL in one
+ * query set per chunk, writes them with one _bulk per chunk into every index behind the write
+ * alias, then invalidates the Redis caches. Throws (so nothing is committed) on transient errors.
+ */
+export class CatalogSyncService {
+  constructor(
+    private readonly es: SearchClient,
+    private readonly settings: SearchSettings,
+    private readonly indexes: IndexManager,
+    private readonly products: ProductDocumentSource,
+    private readonly orders: OrderDocumentSource,
+    private readonly invalidator: ProductCacheInvalidator,
+    private readonly metrics: IndexerMetrics,
+    private readonly refresh: 'wait_for' | 'refresh' = 'wait_for',
+  ) {}
+
+  async apply(events: CdcEvent[]): Promise<SyncResult> {
+    const plan = emptyPlan();
+    const poison: SyncResult['poison'] = [];
+    for (const e of dedupeLatest(events).values()) {
+      try {
+        addToPlan(plan, e);
+      } catch (err) {
+        if (err instanceof PoisonMessageError) poison.push({ event: e, error: err.message });
+        else throw err;
+      }
+    }
+    if (plan.unmapped.length) this.metrics.unmapped.inc(plan.unmapped.length);
+
+    const fanOut = await Promise.all([
+      this.products.idsInCategorySubtrees([...plan.categoryIds]),
+      this.products.idsOfBrands([...plan.brandIds]),
+    ]);
+    const productIds = [...new Set([...plan.productIds, ...fanOut.flat()])].sort((a, b) => a - b);
+    const orderIds = [...plan.orderIds];
+
+    const rejectedProducts = await this.syncProducts(productIds);
+    await this.syncOrders(orderIds);
+    if (productIds.length) await this.invalidator.invalidateProducts(productIds);
+
+    const now = Date.now();
+    for (const e of events) {
+      this.metrics.events.inc({ table: e.table });
+      if (e.op !== 'r') this.metrics.freshness.observe(Math.max(0, now - e.sourceTsMs) / 1000);
+    }
+    for (const e of events) {
+      const id = e.table === 'products' ? Number(e.key.id) : e.table === 'inventory' ? Number(e.key.product_id) : undefined;
+      const reason = id !== undefined ? rejectedProducts.get(id) : undefined;
+      if (reason) poison.push({ event: e, error: `index rejected product ${id}: ${reason}` });
+    }
+    return { poison, productIds, orderIds };
+  }
+
+  /** Returns product id -> reason for documents the index rejected for good. */
+  private async syncProducts(ids: number[]): Promise<Map<number, string>> {
+    const rejected = new Map<number, string>();
+    if (!ids.length) return rejected;
+    const targets = await this.indexes.indicesOf(this.settings.productsWriteAlias);
+    if (!targets.length) throw new RetryableSyncError(`no index behind alias ${this.settings.productsWriteAlias}`);
+    const parts = chunks(ids, CHUNK);
+    for (let i = 0; i < parts.length; i++) {
+      const docs = await this.products.load(parts[i]);
+      const last = i === parts.length - 1;
+      const outcome = await writeDocuments(this.es, targets, docs, last && this.refresh === 'wait_for' ? 'wait_for' : false);
+      this.count('products', outcome);
+      if (outcome.retryable.length) throw new RetryableSyncError(`bulk: ${outcome.retryable[0].reason}`);
+      for (const r of outcome.rejected) rejected.set(Number(r.id), r.reason);
+    }
+    if (this.refresh === 'refresh') await this.es.indices.refresh({ index: targets });
+    return rejected;
+  }
+
+  private async syncOrders(ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const targets = await this.indexes.indicesOf(this.settings.ordersWriteAlias);
+    if (!targets.length) throw new RetryableSyncError(`no index behind alias ${this.settings.ordersWriteAlias}`);
+    for (const part of chunks(ids, CHUNK)) {
+      const docs = await this.orders.load(part, await this.products.currentLsn());
+      const outcome = await writeDocuments(this.es, targets, docs);
+      this.count('orders', outcome);
+      if (outcome.retryable.length) throw new RetryableSyncError(`bulk: ${outcome.retryable[0].reason}`);
+    }
+  }
+
+  private count(index: string, o: BulkOutcome): void {
+    this.metrics.documents.inc({ index, result: 'written' }, o.written);
+    this.metrics.documents.inc({ index, result: 'stale' }, o.stale);
+    this.metrics.documents.inc({ index, result: 'rejected' }, o.rejected.length);
+  }
+}
