@@ -36,7 +36,8 @@ export class RefreshTokenService {
   async rotate(token: string): Promise<{ userId: string; next: IssuedRefresh }> {
     const hash = sha256Hex(token);
     return this.db.transaction(async (tx) => {
-      const claimed: Array<{ id: string; user_id: string; family_id: string }> = await tx.query(
+      // TypeORM returns [rows, rowCount] for UPDATE ... RETURNING on postgres
+      const [claimed]: [Array<{ id: string; user_id: string; family_id: string }>, number] = await tx.query(
         `UPDATE refresh_tokens SET revoked_at = now()
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
           RETURNING id, user_id, family_id`,

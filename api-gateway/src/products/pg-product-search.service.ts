@@ -18,7 +18,7 @@ interface SortSpec {
 }
 
 /** Builds WHERE/ORDER for a query; exported for unit tests. */
-export function buildSearchSql(q: ProductQuery): { where: string; params: unknown[]; sort: SortSpec; sortName: ProductSort } {
+export function buildSearchSql(q: ProductQuery): { where: string; params: unknown[]; whereParams: unknown[]; sort: SortSpec; sortName: ProductSort } {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -45,6 +45,8 @@ export function buildSearchSql(q: ProductQuery): { where: string; params: unknow
     where.push(`p.attributes ->> ${p(name)} = ANY(${p(vals)}::text[])`);
   }
 
+  // params referenced by WHERE only (count/facet queries); sort params are appended after
+  const whereParams = [...params];
   const sortName = effectiveSort(q.sort, q.q);
   let sort: SortSpec;
   switch (sortName) {
@@ -57,7 +59,7 @@ export function buildSearchSql(q: ProductQuery): { where: string; params: unknow
       sort = { key: `(${[...nameHits, skuHit].join(' + ')})`, dir: 'DESC', cast: 'integer' };
     }
   }
-  return { where: where.join(' AND '), params, sort, sortName };
+  return { where: where.join(' AND '), params, whereParams, sort, sortName };
 }
 
 @Injectable()
@@ -67,7 +69,7 @@ export class PgProductSearchService extends ProductSearchService {
   }
 
   async search(q: ProductQuery): Promise<ProductPage> {
-    const { where, params, sort, sortName } = buildSearchSql(q);
+    const { where, params, whereParams, sort, sortName } = buildSearchSql(q);
     const from = `FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id
                   LEFT JOIN inventory i ON i.product_id = p.id`;
     const cmp = sort.dir === 'DESC' ? '<' : '>';
@@ -88,11 +90,11 @@ export class PgProductSearchService extends ProductSearchService {
     );
     const [countRow]: Array<{ n: number }> = await this.db.query(
       `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) t`,
-      params,
+      whereParams,
     );
     const facetRows: Array<{ value: string; count: number }> = await this.db.query(
       `SELECT b.name AS value, count(*)::int AS count ${from} WHERE ${where} GROUP BY b.name ORDER BY count DESC, b.name LIMIT 20`,
-      params,
+      whereParams,
     );
     const hasMore = rows.length > q.pageSize;
     const pageRows = rows.slice(0, q.pageSize);

@@ -31,6 +31,7 @@ export function resolveException(exception: unknown): Resolved {
   }
   if (exception instanceof EntityNotFoundError) return { status: 404, message: 'Resource not found' };
   if (exception instanceof QueryFailedError) {
+    if (process.env.GW_DEBUG) console.error(exception);
     const mapped = mapDbError(exception);
     if (mapped) return mapped;
   }
@@ -47,6 +48,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const resolved = resolveException(exception);
     if (resolved.status >= 500) {
+      if (process.env.GW_DEBUG) console.error(exception);
       this.logger.error({ err: exception, requestId: req.id, path: req.path }, 'unhandled error');
     }
     sendError(req, res, resolved.status, resolved.message, resolved.details);

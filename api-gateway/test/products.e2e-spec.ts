@@ -1,0 +1,143 @@
+import { count, createCategoryTree, createUser, login, startApp, TestContext, unique } from './support/test-app';
+
+describe('products: roles, create/update round trip, cache', () => {
+  let ctx: TestContext;
+  let admin: string;
+  let customer: string;
+  let cats: Awaited<ReturnType<typeof createCategoryTree>>;
+
+  const body = (over: Record<string, unknown> = {}) => ({
+    sku: unique('SKU-'),
+    name: `Organic shirt ${unique('')}`,
+    description: 'Soft cotton',
+    price: 19.99,
+    categoryId: cats.childId,
+    brand: `Brand ${unique('')}`,
+    attributes: { color: 'red', size: 'M', weight_g: 180 },
+    stock: 5,
+    ...over,
+  });
+
+  beforeAll(async () => {
+    ctx = await startApp();
+    admin = (await login(ctx, await createUser(ctx.db, 'admin'))).accessToken;
+    customer = (await login(ctx, await createUser(ctx.db, 'customer'))).accessToken;
+    cats = await createCategoryTree(ctx.db);
+  });
+  afterAll(async () => { await ctx.close(); });
+
+  it('role rules: anonymous 401, customer 403, admin 201', async () => {
+    const before = await count(ctx.db, 'products');
+    const anon = await ctx.http().post('/api/products').send(body()).expect(401);
+    expect(anon.body.statusCode).toBe(401);
+    await ctx.http().post('/api/products').set('Authorization', `Bearer ${customer}`).send(body()).expect(403);
+    await ctx.http().put('/api/products/1').set('Authorization', `Bearer ${customer}`).send(body()).expect(403);
+    expect(await count(ctx.db, 'products')).toBe(before);
+    await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body()).expect(201);
+    expect(await count(ctx.db, 'products')).toBe(before + 1);
+  });
+
+  it('create -> public GET -> update round trip with the response contract', async () => {
+    const input = body({ slug: undefined });
+    const created = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201);
+    const id = created.body.id as number;
+    const got = await ctx.http().get(`/api/products/${id}`).expect(200);
+    expect(got.body).toEqual({
+      id,
+      sku: input.sku,
+      name: input.name,
+      slug: expect.stringMatching(/^organic-shirt-/),
+      description: 'Soft cotton',
+      price: 19.99,
+      currency: 'USD',
+      brand: input.brand,
+      category: { id: cats.childId, slug: cats.childSlug, name: 'Child', path: [cats.rootSlug, cats.childSlug] },
+      attributes: { color: 'red', size: 'M', weight_g: 180 },
+      inStock: true,
+      stock: 5,
+      images: [],
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    const upd = await ctx.http().put(`/api/products/${id}`).set('Authorization', `Bearer ${admin}`)
+      .send({ ...input, name: 'Renamed shirt', price: 25, stock: 0, attributes: { color: 'blue' } }).expect(200);
+    expect(upd.body).toEqual(expect.objectContaining({ name: 'Renamed shirt', price: 25, stock: 0, inStock: false, attributes: { color: 'blue' } }));
+    const again = await ctx.http().get(`/api/products/${id}`).expect(200);
+    expect(again.body.name).toBe('Renamed shirt');
+    const { rows } = await ctx.db.query('SELECT version FROM products WHERE id = $1', [id]);
+    expect(rows[0].version).toBe(2);
+    // brand reused case-insensitively, not duplicated
+    const b = await ctx.db.query('SELECT count(*)::int n FROM brands WHERE lower(name) = lower($1)', [input.brand]);
+    expect(b.rows[0].n).toBe(1);
+  });
+
+  it('duplicate sku -> 409 naming sku, nothing written', async () => {
+    const input = body();
+    await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201);
+    const [p, i, br] = [await count(ctx.db, 'products'), await count(ctx.db, 'inventory'), await count(ctx.db, 'brands')];
+    const res = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ sku: input.sku, brand: `New ${unique('')}` })).expect(409);
+    expect(res.body).toEqual(expect.objectContaining({ statusCode: 409, error: 'Conflict', details: [expect.objectContaining({ field: 'sku' })] }));
+    expect(JSON.stringify(res.body)).not.toMatch(/INSERT|products_sku/);
+    expect([await count(ctx.db, 'products'), await count(ctx.db, 'inventory'), await count(ctx.db, 'brands')]).toEqual([p, i, br]);
+  });
+
+  it('unknown category -> 422 naming categoryId, nothing written (brand creation rolled back)', async () => {
+    const [p, br] = [await count(ctx.db, 'products'), await count(ctx.db, 'brands')];
+    const res = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ categoryId: 999999 })).expect(422);
+    expect(res.body.details[0].field).toBe('categoryId');
+    expect([await count(ctx.db, 'products'), await count(ctx.db, 'brands')]).toEqual([p, br]);
+  });
+
+  it('drafts are never public', async () => {
+    const created = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ status: 'draft' })).expect(201);
+    await ctx.http().get(`/api/products/${created.body.id}`).expect(404);
+    const list = await ctx.http().get('/api/products').query({ q: created.body.sku }).expect(200);
+    expect(list.body.items).toHaveLength(0);
+  });
+
+  it('caches the detail in Redis and invalidates exactly that key after PUT', async () => {
+    const input = body();
+    const a = (await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201)).body.id;
+    const other = (await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body()).expect(201)).body.id;
+    const first = await ctx.http().get(`/api/products/${a}`).expect(200);
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(JSON.parse((await ctx.redis.get(`product:${a}`))!)).toEqual(first.body);
+    const second = await ctx.http().get(`/api/products/${a}`).expect(200);
+    expect(second.headers['x-cache']).toBe('hit');
+    await ctx.http().get(`/api/products/${other}`).expect(200);
+    const gen = Number((await ctx.redis.get('products:gen')) ?? 0);
+    await ctx.http().put(`/api/products/${a}`).set('Authorization', `Bearer ${admin}`).send({ ...input, price: 42 }).expect(200);
+    expect(await ctx.redis.get(`product:${a}`)).toBeNull();
+    expect(await ctx.redis.get(`product:${other}`)).not.toBeNull();
+    expect(Number(await ctx.redis.get('products:gen'))).toBe(gen + 1);
+    const after = await ctx.http().get(`/api/products/${a}`).expect(200);
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.body.price).toBe(42);
+  });
+
+  it('list: filters, category descendants, cursor, cache generation', async () => {
+    const brand = `Listbrand ${unique('')}`;
+    const tag = unique('tag');
+    for (const [price, stock, color] of [[10, 0, 'red'], [20, 3, 'blue'], [30, 3, 'red']] as const) {
+      await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ brand, price, stock, attributes: { color, tag } })).expect(201);
+    }
+    const q = { brand, category: cats.rootSlug, sort: 'price_asc', pageSize: 2, [`attr.tag`]: tag };
+    const p1 = await ctx.http().get('/api/products').query(q).expect(200);
+    expect(p1.headers['x-cache']).toBe('miss');
+    expect(p1.body).toEqual(expect.objectContaining({ total: 3, totalRelation: 'eq', page: 1, pageSize: 2, facets: expect.any(Object) }));
+    expect(p1.body.items.map((i: { price: number }) => i.price)).toEqual([10, 20]);
+    const p2 = await ctx.http().get('/api/products').query({ ...q, cursor: p1.body.nextCursor }).expect(200);
+    expect(p2.body.items.map((i: { price: number }) => i.price)).toEqual([30]);
+    expect(p2.body.nextCursor).toBeNull();
+    const again = await ctx.http().get('/api/products').query(q).expect(200);
+    expect(again.headers['x-cache']).toBe('hit');
+    const filtered = await ctx.http().get('/api/products').query({ brand, 'attr.color': 'red', inStock: 'true', 'attr.tag': tag }).expect(200);
+    expect(filtered.body.items.map((i: { price: number }) => i.price)).toEqual([30]);
+    const range = await ctx.http().get('/api/products').query({ brand, minPrice: 15, maxPrice: 25, 'attr.tag': tag }).expect(200);
+    expect(range.body.total).toBe(1);
+    const byId = await ctx.http().get('/api/products').query({ category: String(cats.rootId), 'attr.tag': tag }).expect(200);
+    expect(byId.body.total).toBe(3);
+    const text = await ctx.http().get('/api/products').query({ q: 'organic shirt', 'attr.tag': tag }).expect(200);
+    expect(text.body.total).toBe(3);
+  });
+});
