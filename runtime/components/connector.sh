@@ -1,0 +1,45 @@
+# One-shot task: registers the Debezium catalog connector (connectors/catalog-postgres.json)
+# after the schema exists. Idempotent: re-running with an unchanged config is a no-op.
+#  1. checks the captured tables exist (clear error if the schema task has not run),
+#  2. sets REPLICA IDENTITY FULL on the low-write catalog tables (see docs/cdc.md),
+#  3. pre-creates the CDC topics with the connector's topic.creation settings,
+#  4. connectors/register.sh: PUT the config, wait until connector + task are RUNNING.
+KIND=task
+CONNECTOR_FILE=${CONNECTOR_FILE:-$ROOT/connectors/catalog-postgres.json}
+# Tables whose update/delete events must carry the complete old row (TOASTed text/jsonb).
+FULL_IDENTITY_TABLES="public.products public.categories public.brands public.product_images"
+
+cdc_psql() {
+  PGPASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=5 psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USERNAME" \
+    -d "$DB_DATABASE" -v ON_ERROR_STOP=1 -qAt "$@"
+}
+
+install() {
+  require_cmd node "Node.js 20+"
+  require_cmd curl "apt-get install curl"
+  command -v psql >/dev/null 2>&1 || apt_install postgresql-client-15
+  npm_install "$ROOT/runtime"
+}
+
+run() {
+  local tables missing t
+  tables=$(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config; console.log(c["table.include.list"].split(",").join(" "))' "$CONNECTOR_FILE") \
+    || fail "cannot read $CONNECTOR_FILE"
+  cdc_psql -c 'SELECT 1' >/dev/null 2>&1 || fail "PostgreSQL $DB_HOST:$DB_PORT/$DB_DATABASE not reachable as $DB_USERNAME"
+  missing=""
+  for t in $tables; do
+    [ "$(cdc_psql -c "SELECT to_regclass('$t') IS NOT NULL")" = t ] || missing="$missing $t"
+  done
+  [ -z "$missing" ] || fail "captured tables missing:$missing (run the schema task first: runtime/platform.sh up schema)"
+  [ "$(cdc_psql -c 'SHOW wal_level')" = logical ] || fail "PostgreSQL wal_level is not 'logical'"
+
+  for t in $FULL_IDENTITY_TABLES; do
+    if [ "$(cdc_psql -c "SELECT relreplident FROM pg_class WHERE oid = '$t'::regclass")" != f ]; then
+      say "  ALTER TABLE $t REPLICA IDENTITY FULL"
+      cdc_psql -c "ALTER TABLE $t REPLICA IDENTITY FULL" || fail "could not set REPLICA IDENTITY FULL on $t"
+    fi
+  done
+
+  node "$ROOT/connectors/ensure-topics.mjs" "$CONNECTOR_FILE" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
+  bash "$ROOT/connectors/register.sh" "$CONNECTOR_FILE" || fail "connector registration failed (see above and .platform/connect/connect.log)"
+}
