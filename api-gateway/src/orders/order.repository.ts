@@ -109,7 +109,7 @@ export class OrderRepository {
 
   async setStatus(manager: EntityManager, orderId: string, status: OrderStatus): Promise<void> {
     await manager.query(
-      `UPDATE orders SET status = $2, reserved_until = CASE WHEN $2 = 'pending' THEN reserved_until END WHERE id = $1`,
+      `UPDATE orders SET status = $2::order_status, reserved_until = CASE WHEN $2::order_status = 'pending' THEN reserved_until END WHERE id = $1`,
       [orderId, status],
     );
   }
