@@ -1,0 +1,137 @@
+// Search node smoke test on the real node (no mocks), through the official Elasticsearch 8.x
+// Node client, exactly as the services use it. The node is OpenSearch 2.19 assembled from Maven
+// Central with an ES-8-client compatibility HTTP layer (see elasticsearch/README.md for why).
+// Proves: client product check + GET / banner, analysis-common (edge_ngram tokenizer, synonym
+// graph filter, english stemmer), bulk, match query + terms aggregation, lang-painless +
+// reindex (update_by_query with a painless script), index deletion.
+// Needs: runtime/platform.sh up elasticsearch  (make test starts the whole platform).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { Client } from '@elastic/elasticsearch';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function loadEnv() {
+  const env = {};
+  for (const f of ['.env.example', '.env']) {
+    if (!existsSync(ROOT + f)) continue;
+    for (const line of readFileSync(ROOT + f, 'utf8').split('\n')) {
+      const m = line.match(/^\s*([A-Z0-9_]+)=(.*)$/);
+      if (m) env[m[1]] = m[2].replace(/^["']|["']$/g, '');
+    }
+  }
+  return { ...env, ...process.env };
+}
+const env = loadEnv();
+const URL_ = env.ELASTICSEARCH_URL || 'http://127.0.0.1:9200';
+const INDEX = `es_smoke_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+const client = new Client({ node: URL_, requestTimeout: 30_000 });
+
+before(async () => {
+  await client.cluster.health({ wait_for_status: 'yellow', timeout: '30s' });
+});
+
+after(async () => {
+  await client.indices.delete({ index: INDEX, ignore_unavailable: true }).catch(() => {});
+  await client.close();
+});
+
+test('GET / answers through the official client (product check passes)', async () => {
+  const info = await client.info();
+  assert.match(info.version.number, /^\d+\.\d+\.\d+/);
+  assert.ok(info.cluster_name);
+});
+
+test('index with edge_ngram + synonym + english stemmer, bulk, search, agg, update_by_query, delete', async () => {
+  await client.indices.create({
+    index: INDEX,
+    settings: {
+      number_of_shards: 1,
+      number_of_replicas: 0,
+      analysis: {
+        tokenizer: {
+          autocomplete_tok: { type: 'edge_ngram', min_gram: 2, max_gram: 10, token_chars: ['letter', 'digit'] },
+        },
+        filter: {
+          product_synonyms: { type: 'synonym_graph', synonyms: ['tee, t-shirt, tshirt', 'sneakers, trainers'] },
+          english_stem: { type: 'stemmer', language: 'english' },
+        },
+        analyzer: {
+          autocomplete: { type: 'custom', tokenizer: 'autocomplete_tok', filter: ['lowercase'] },
+          product_text: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'english_stem'] },
+          product_search: {
+            type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'product_synonyms', 'english_stem'],
+          },
+        },
+      },
+    },
+    mappings: {
+      properties: {
+        name: {
+          type: 'text', analyzer: 'product_text', search_analyzer: 'product_search',
+          fields: { suggest: { type: 'text', analyzer: 'autocomplete', search_analyzer: 'standard' } },
+        },
+        brand: { type: 'keyword' },
+        price: { type: 'double' },
+        stock: { type: 'integer' },
+      },
+    },
+  });
+
+  // the analyzers really come from analysis-common
+  const ngrams = await client.indices.analyze({ index: INDEX, analyzer: 'autocomplete', text: 'Runner' });
+  assert.deepEqual(ngrams.tokens.map((t) => t.token), ['ru', 'run', 'runn', 'runne', 'runner']);
+  const stems = await client.indices.analyze({ index: INDEX, analyzer: 'product_text', text: 'Running Shoes' });
+  assert.deepEqual(stems.tokens.map((t) => t.token), ['run', 'shoe']);
+
+  const bulk = await client.bulk({
+    refresh: true,
+    operations: [
+      { index: { _index: INDEX, _id: '1' } },
+      { name: 'Running trainers', brand: 'acme', price: 89.5, stock: 3 },
+      { index: { _index: INDEX, _id: '2' } },
+      { name: 'Cotton t-shirt', brand: 'zenith', price: 19.0, stock: 10 },
+    ],
+  });
+  assert.equal(bulk.errors, false);
+
+  // synonym (sneakers -> trainers) + stemming (runs -> run)
+  const bySynonym = await client.search({ index: INDEX, query: { match: { name: 'sneakers' } } });
+  assert.deepEqual(bySynonym.hits.hits.map((h) => h._id), ['1']);
+  const byStem = await client.search({ index: INDEX, query: { match: { name: 'runs' } } });
+  assert.deepEqual(byStem.hits.hits.map((h) => h._id), ['1']);
+  const bySynonym2 = await client.search({ index: INDEX, query: { match: { name: 'tee' } } });
+  assert.deepEqual(bySynonym2.hits.hits.map((h) => h._id), ['2']);
+  // edge_ngram prefix completion
+  const byPrefix = await client.search({ index: INDEX, query: { match: { 'name.suggest': 'cott' } } });
+  assert.deepEqual(byPrefix.hits.hits.map((h) => h._id), ['2']);
+
+  // terms aggregation over all docs
+  const agg = await client.search({
+    index: INDEX, size: 0, query: { match_all: {} },
+    aggs: { brands: { terms: { field: 'brand' } }, avg_price: { avg: { field: 'price' } } },
+  });
+  assert.equal(agg.hits.total.value, 2);
+  assert.deepEqual(agg.aggregations.brands.buckets.map((b) => [b.key, b.doc_count]).sort(), [['acme', 1], ['zenith', 1]]);
+  assert.equal(agg.aggregations.avg_price.value, (89.5 + 19.0) / 2);
+
+  // update_by_query with a painless script (lang-painless + reindex modules)
+  const ubq = await client.updateByQuery({
+    index: INDEX, refresh: true, conflicts: 'proceed',
+    query: { term: { brand: 'acme' } },
+    script: { lang: 'painless', source: 'ctx._source.stock += params.delta; ctx._source.on_sale = true', params: { delta: 5 } },
+  });
+  assert.equal(ubq.updated, 1);
+  assert.deepEqual(ubq.failures, []);
+  const doc = await client.get({ index: INDEX, id: '1' });
+  assert.equal(doc._source.stock, 8);
+  assert.equal(doc._source.on_sale, true);
+  const untouched = await client.get({ index: INDEX, id: '2' });
+  assert.equal(untouched._source.stock, 10);
+
+  const del = await client.indices.delete({ index: INDEX });
+  assert.equal(del.acknowledged, true);
+  assert.equal(await client.indices.exists({ index: INDEX }), false);
+});
