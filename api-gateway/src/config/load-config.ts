@@ -19,10 +19,11 @@ export function readEnvFiles(root = REPO_ROOT): Record<string, string> {
   return merged;
 }
 
-function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m} (got ${JSON.stringify(e.value)})`),
-  );
+function flatten(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map((e) => {
+    const got = raw[e.property] === undefined ? 'missing' : `got ${JSON.stringify(raw[e.property])}`;
+    return `${e.property} (${got}): ${Object.values(e.constraints ?? {}).join('; ')}`;
+  });
 }
 
 export class ConfigError extends Error {}
@@ -32,7 +33,7 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentSchema {
   const cfg = plainToInstance(EnvironmentSchema, raw, { exposeDefaultValues: true });
   const errors = validateSync(cfg, { whitelist: false, skipMissingProperties: false });
   if (errors.length) {
-    throw new ConfigError(`Invalid environment configuration:\n  - ${flatten(errors).join('\n  - ')}`);
+    throw new ConfigError(`Invalid environment configuration:\n  - ${flatten(errors, raw).join('\n  - ')}`);
   }
   return cfg;
 }

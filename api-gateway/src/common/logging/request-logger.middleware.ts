@@ -8,12 +8,15 @@ export function requestLogger(logger: Logger) {
     const start = req.startAt ?? process.hrtime.bigint();
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
-      const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      const path = req.originalUrl.split('?')[0];
+      const probe = path === '/health/live' || path === '/health/ready' || path === '/metrics';
+      // probes and scrapes every few seconds would drown the log: debug unless they fail
+      const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : probe ? 'debug' : 'info';
       logger[level](
         {
           requestId: req.id,
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          path,
           route: req.route?.path ? `${req.baseUrl ?? ''}${req.route.path as string}` : undefined,
           status: res.statusCode,
           durationMs: Math.round(durationMs * 100) / 100,
