@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SEARCH_CLIENT, SearchClient } from './es/es-client';
+import { CategoryFacetValue, CategoryNode, categoryTree } from './query/facets.mapper';
+import { SearchSettings } from './search.settings';
+
+const TTL_MS = 5000;
+
+/** Category rows (names, slugs, parents) for facet trees; cached briefly in process. */
+@Injectable()
+export class CategoryTreeService {
+  private cache?: { at: number; rows: Promise<CategoryNode[]> };
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
+    private readonly settings: SearchSettings,
+  ) {}
+
+  categories(): Promise<CategoryNode[]> {
+    if (!this.cache || Date.now() - this.cache.at > TTL_MS) {
+      const rows = this.db
+        .query(`SELECT id, parent_id, slug, name, position FROM categories`)
+        .then((rs: Array<{ id: string; parent_id: string | null; slug: string; name: string; position: number }>) =>
+          rs.map((r) => ({ id: Number(r.id), parentId: r.parent_id === null ? null : Number(r.parent_id), slug: r.slug, name: r.name, position: r.position })),
+        );
+      rows.catch(() => (this.cache = undefined));
+      this.cache = { at: Date.now(), rows };
+    }
+    return this.cache.rows;
+  }
+
+  /** GET /api/categories: the whole tree with the number of searchable products under each node. */
+  async treeWithCounts(): Promise<CategoryFacetValue[]> {
+    const [categories, res] = await Promise.all([
+      this.categories(),
+      this.es.search({
+        index: this.settings.SEARCH_PRODUCTS_ALIAS,
+        size: 0,
+        query: { term: { visible: true } },
+        aggs: { values: { terms: { field: 'categoryIds', size: 5000 } } },
+      }),
+    ]);
+    const buckets = ((res.aggregations?.values as { buckets?: Array<{ key: number; doc_count: number }> })?.buckets ?? []);
+    return categoryTree(categories, new Map(buckets.map((b) => [Number(b.key), b.doc_count])), true);
+  }
+}

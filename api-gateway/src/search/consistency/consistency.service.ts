@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ValidationFailedException } from '../../common/errors/validation.exception';
+import { SEARCH_CLIENT, SearchClient } from '../es/es-client';
+import { SearchSettings } from '../search.settings';
+import { ConsistencyToken, formatToken, parseToken } from './consistency-token';
+
+const POLL_MS = 25;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+@Injectable()
+export class ConsistencyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
+    private readonly settings: SearchSettings,
+  ) {}
+
+  /** Token for a product write that has just committed. */
+  async tokenFor(productId: number): Promise<string> {
+    const [row] = (await this.db.query(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint::text AS lsn`)) as Array<{ lsn: string }>;
+    return formatToken({ productId, lsn: Number(row.lsn) });
+  }
+
+  parse(raw: unknown): ConsistencyToken {
+    const token = parseToken(raw);
+    if (!token) throw new ValidationFailedException([{ field: 'consistentWith', message: 'is not a valid consistency token' }], 'Invalid query: consistentWith');
+    return token;
+  }
+
+  /** Searchable (refreshed) state reached? A search, not a GET: GETs are realtime and would lie. */
+  async applied(t: ConsistencyToken): Promise<boolean> {
+    const res = await this.es.search({
+      index: this.settings.SEARCH_PRODUCTS_ALIAS,
+      size: 0,
+      track_total_hits: true,
+      query: { bool: { filter: [{ term: { id: t.productId } }, { range: { indexedLsn: { gte: t.lsn } } }] } },
+    } as never);
+    const total = res.hits.total;
+    return (typeof total === 'number' ? total : total?.value ?? 0) > 0;
+  }
+
+  /** Waits (bounded) until the index applied the token's write; false = did not catch up in time. */
+  async waitFor(t: ConsistencyToken, timeoutMs = this.settings.SEARCH_CONSISTENCY_TIMEOUT_MS): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.applied(t)) return true;
+      if (Date.now() >= deadline) return false;
+      await sleep(POLL_MS);
+    }
+  }
+}

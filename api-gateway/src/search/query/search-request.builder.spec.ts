@@ -1,0 +1,50 @@
+import type { ProductQuery } from '../../products/product-query';
+import { buildSearchRequest, facetFilters } from './search-request.builder';
+
+const base: ProductQuery = { brands: [], attrs: {}, sort: 'relevance', page: 1, pageSize: 24 };
+const opts = { totalThreshold: 10000 };
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('buildSearchRequest', () => {
+  it('always filters to visible products and never puts facet filters in the query', () => {
+    const body = buildSearchRequest({ ...base, brands: ['acme'], inStock: true }, opts) as Body;
+    expect(body.query.bool.filter).toEqual([{ term: { visible: true } }, { term: { inStock: true } }]);
+    expect(body.post_filter).toEqual({ bool: { filter: [{ terms: { brandKey: ['acme'] } }] } });
+  });
+
+  it('drops each facet’s own filter from its aggregation (disjunctive counts)', () => {
+    const q = { ...base, brands: ['acme'], attrs: { color: ['red', 'blue'] }, minPrice: 10 };
+    const body = buildSearchRequest(q, opts) as Body;
+    const filtersOf = (agg: string) => JSON.stringify(body.aggs[agg].filter);
+    expect(filtersOf('brand')).not.toContain('brandKey');
+    expect(filtersOf('brand')).toContain('color=red');
+    expect(filtersOf('attr_0')).not.toContain('color=red');
+    expect(filtersOf('attr_0')).toContain('brandKey');
+    expect(filtersOf('price')).not.toContain('"range"');
+    expect(filtersOf('attrs')).toContain('brandKey');
+    expect(body.aggs.attr_0.aggs.values.terms.include).toBe('color=.*');
+  });
+
+  it('matches a category by slug or id, including descendants through ancestor fields', () => {
+    expect(JSON.stringify(facetFilters({ ...base, category: '12' }).get('category'))).toContain('"categoryIds":12');
+    expect(JSON.stringify(facetFilters({ ...base, category: 'shoes' }).get('category'))).not.toContain('categoryIds');
+  });
+
+  it('pages with from/size or with search_after and a tiebreaker by id', () => {
+    const paged = buildSearchRequest({ ...base, page: 3, pageSize: 10, sort: 'price_asc' }, opts) as Body;
+    expect(paged.from).toBe(20);
+    expect(paged.size).toBe(11);
+    expect(paged.sort).toEqual([{ price: 'asc' }, { id: 'asc' }]);
+    const cursor = buildSearchRequest({ ...base, sort: 'price_asc', cursor: { s: 'price_asc', k: 9.5, i: 77 } }, opts) as Body;
+    expect(cursor.search_after).toEqual([9.5, 77]);
+    expect(cursor.from).toBeUndefined();
+  });
+
+  it('uses relevance with a text query (exact sku boosted, fuzzy multi_match, highlight) and newest without', () => {
+    const withText = buildSearchRequest({ ...base, q: 'red (tee' }, opts) as Body;
+    expect(withText.sort[0]).toEqual({ _score: 'desc' });
+    expect(JSON.stringify(withText.query)).toContain('"fuzziness":"AUTO"');
+    expect(withText.highlight.fields.name).toBeDefined();
+    expect((buildSearchRequest(base, opts) as Body).sort[0]).toEqual({ createdAt: 'desc' });
+  });
+});

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ValidationFailedException } from '../common/errors/validation.exception';
+import { SEARCH_CLIENT, SearchClient } from './es/es-client';
+import { SearchSettings } from './search.settings';
+
+export interface Suggestion {
+  id: number;
+  name: string;
+  slug: string;
+  brand: string;
+}
+
+export interface SuggestResponse {
+  q: string;
+  suggestions: Suggestion[];
+  tookMs: number;
+}
+
+/** Autocomplete over the edge-ngram subfield of name (prefix of every word), best 10. */
+@Injectable()
+export class SuggestService {
+  constructor(@Inject(SEARCH_CLIENT) private readonly es: SearchClient, private readonly settings: SearchSettings) {}
+
+  static parse(raw: unknown): string {
+    const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    const q = typeof values[0] === 'string' ? values[0].trim() : '';
+    if (values.length > 1) throw new ValidationFailedException([{ field: 'q', message: 'must be given once' }], 'Invalid query: q');
+    if (!q.length) throw new ValidationFailedException([{ field: 'q', message: 'is required' }], 'Invalid query: q');
+    if (q.length > 100) throw new ValidationFailedException([{ field: 'q', message: 'must be at most 100 characters' }], 'Invalid query: q');
+    return q;
+  }
+
+  async suggest(q: string): Promise<SuggestResponse> {
+    const res = await this.es.search({
+      index: this.settings.SEARCH_PRODUCTS_ALIAS,
+      size: 10,
+      track_total_hits: false,
+      _source: ['id', 'name', 'slug', 'brand'],
+      query: {
+        bool: {
+          filter: [{ term: { visible: true } }],
+          must: [{ match: { 'name.autocomplete': { query: q, operator: 'and' } } }],
+          should: [{ match_phrase_prefix: { name: { query: q, boost: 2 } } }],
+        },
+      },
+      sort: [{ _score: 'desc' }, { id: 'asc' }],
+    } as never);
+    const suggestions = (res.hits.hits as Array<{ _source?: Suggestion }>).map((h) => h._source!).filter(Boolean);
+    return { q, suggestions, tookMs: res.took };
+  }
+}
