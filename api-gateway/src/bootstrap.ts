@@ -19,7 +19,8 @@ export function configureApp(app: NestExpressApplication): void {
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new NestPinoLogger(logger));
   app.disable('x-powered-by');
-  if (config.env.TRUST_PROXY) app.set('trust proxy', true);
+  const trust = config.env.TRUST_PROXY.trim();
+  if (trust !== 'false') app.set('trust proxy', trust === 'true' ? true : trust);
   app.use(requestIdMiddleware);
   app.use(requestLogger(logger));
   app.use(metricsMiddleware(app.get(MetricsService)));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** Every environment variable the gateway reads. Validated once at boot (see load-config.ts). */
 export class EnvironmentSchema {
@@ -46,6 +46,7 @@ export class EnvironmentSchema {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  TRUST_PROXY = false;
+  /** Express 'trust proxy': false | true | loopback | comma-separated subnets. Default trusts only a local reverse proxy (nginx). */
+  @IsString() @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets' })
+  TRUST_PROXY = 'loopback';
 }

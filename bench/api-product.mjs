@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Benchmark of GET /api/products/:id (cache hit vs cache miss) against a real gateway, plus the
+// raw Redis GET latency measured in the same run, so the gateway overhead over Redis is visible.
+//
+//   node bench/api-product.mjs [--runs 3] [--duration 10] [--connections 32] [--products 5000]
+//
+// It never touches the dev database: it creates/migrates/seeds `commerce_bench` (once) and starts
+// two gateway processes from api-gateway/dist on their own ports and Redis logical DB:
+//   hit  : cache on, requests cycle over 200 pre-warmed ids (every request is a Redis hit)
+//   miss : CACHE_PRODUCT_TTL_SECONDS=0 (the flag), random ids over the whole catalog -> PostgreSQL
+// Prints every run and the medians (p50/p99 latency in ms, requests/s).
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GW = path.join(ROOT, 'api-gateway');
+const require = createRequire(path.join(GW, 'package.json'));
+const autocannon = require('autocannon');
+const Redis = require('ioredis');
+const { Client } = require('pg');
+const dotenv = require('dotenv');
+const fs = require('node:fs');
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const RUNS = Number(args.runs ?? 3);
+const DURATION = Number(args.duration ?? 10);
+const CONNECTIONS = Number(args.connections ?? 32);
+const PRODUCTS = Number(args.products ?? 5000);
+const BENCH_DB = 'commerce_bench';
+const REDIS_DB = 8;
+const PORT_HIT = Number(args['port-hit'] ?? 3091);
+const PORT_MISS = Number(args['port-miss'] ?? 3092);
+
+const env = { ...dotenv.parse(fs.readFileSync(path.join(ROOT, '.env.example'))) };
+if (fs.existsSync(path.join(ROOT, '.env'))) Object.assign(env, dotenv.parse(fs.readFileSync(path.join(ROOT, '.env'))));
+Object.assign(env, process.env);
+
+const pgConf = (database) => ({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function prepareDatabase() {
+  const admin = new Client(pgConf(env.DB_DATABASE));
+  await admin.connect();
+  const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB]);
+  if (!rows.length) await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+  await admin.end();
+  const mig = spawnSync('node', [path.join(GW, 'dist/database/migrate.js')], { env: { ...env, DB_DATABASE: BENCH_DB }, encoding: 'utf8' });
+  if (mig.status !== 0) throw new Error(`migrations failed: ${mig.stderr || mig.stdout}`);
+  const db = new Client(pgConf(BENCH_DB));
+  await db.connect();
+  const have = (await db.query(`SELECT count(*)::int n FROM products WHERE sku LIKE 'BENCH-%'`)).rows[0].n;
+  if (have < PRODUCTS) {
+    console.log(`seeding ${PRODUCTS - have} bench products into ${BENCH_DB}`);
+    await db.query('BEGIN');
+    await db.query(`INSERT INTO categories (name, slug) SELECT 'Bench', 'bench' WHERE NOT EXISTS (SELECT 1 FROM categories WHERE slug = 'bench' AND parent_id IS NULL)`);
+    const root = (await db.query(`SELECT id FROM categories WHERE slug = 'bench' AND parent_id IS NULL`)).rows[0].id;
+    await db.query(`INSERT INTO categories (parent_id, name, slug) SELECT $1, 'Bench ' || g, 'bench-' || g FROM generate_series(1, 10) g
+                    ON CONFLICT DO NOTHING`, [root]);
+    await db.query(`INSERT INTO brands (name, slug) SELECT 'BenchBrand ' || g, 'benchbrand-' || g FROM generate_series(1, 20) g ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO products (sku, name, slug, description, price, category_id, brand_id, attributes)
+       SELECT 'BENCH-' || g, 'Bench product ' || g, 'bench-product-' || g, repeat('Lorem ipsum dolor sit amet. ', 10),
+              (g % 500) + 0.99,
+              (SELECT id FROM categories WHERE slug = 'bench-' || ((g % 10) + 1)),
+              (SELECT id FROM brands WHERE slug = 'benchbrand-' || ((g % 20) + 1)),
+              jsonb_build_object('color', (ARRAY['red','blue','green','black'])[(g % 4) + 1], 'size', (ARRAY['S','M','L'])[(g % 3) + 1], 'weight_g', g % 1000)
+         FROM generate_series($1::int, $2::int) g ON CONFLICT DO NOTHING`,
+      [have + 1, PRODUCTS],
+    );
+    await db.query(`INSERT INTO inventory (product_id, on_hand) SELECT id, 10 FROM products WHERE sku LIKE 'BENCH-%' ON CONFLICT DO NOTHING`);
+    await db.query('COMMIT');
+  }
+  const ids = (await db.query(`SELECT id FROM products WHERE sku LIKE 'BENCH-%' AND status = 'active' AND deleted_at IS NULL ORDER BY id`)).rows.map((r) => Number(r.id));
+  await db.end();
+  return ids;
+}
+
+function startGateway(port, extraEnv) {
+  const child = spawn('node', [path.join(GW, 'dist/main.js')], {
+    env: { ...env, DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'], // request logs (info, JSON) are produced but discarded
+  });
+  return child;
+}
+
+async function waitReady(port) {
+  for (let i = 0; i < 60; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (r.ok) return;
+    } catch { /* not yet */ }
+    await sleep(500);
+  }
+  throw new Error(`gateway on ${port} not ready`);
+}
+
+function cannon(port, pickId) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/products/${pickId()}` }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+  });
+}
+
+async function redisGetP50(redis, key, n = 20000) {
+  const lat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await redis.get(key);
+    lat[i] = Number(process.hrtime.bigint() - t) / 1e6;
+  }
+  return median(Array.from(lat));
+}
+
+/** Same GET from 32 concurrent callers (one connection, auto-pipelined): Redis under the bench's concurrency. */
+async function redisGetP50Concurrent(redis, key, callers = CONNECTIONS, perCaller = 1000) {
+  const lat = [];
+  await Promise.all(Array.from({ length: callers }, async () => {
+    for (let i = 0; i < perCaller; i++) {
+      const t = process.hrtime.bigint();
+      await redis.get(key);
+      lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }));
+  return median(lat);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(GW, 'dist/main.js'))) throw new Error('build first: (cd api-gateway && npm run build)');
+  const ids = await prepareDatabase();
+  const redis = new Redis({ host: env.REDIS_HOST, port: Number(env.REDIS_PORT), db: REDIS_DB });
+  await redis.flushdb();
+  const hitGw = startGateway(PORT_HIT, {});
+  const missGw = startGateway(PORT_MISS, { CACHE_PRODUCT_TTL_SECONDS: '0', CACHE_LIST_TTL_SECONDS: '0' });
+  const results = [];
+  try {
+    await Promise.all([waitReady(PORT_HIT), waitReady(PORT_MISS)]);
+    const hot = ids.slice(0, 200);
+    for (const id of hot) await fetch(`http://127.0.0.1:${PORT_HIT}/api/products/${id}`); // warm
+    const sample = await (await fetch(`http://127.0.0.1:${PORT_HIT}/api/products/${hot[0]}`)).text();
+    let k = 0;
+    for (let run = 1; run <= RUNS; run++) {
+      const hit = await cannon(PORT_HIT, () => hot[k++ % hot.length]);
+      const miss = await cannon(PORT_MISS, () => ids[Math.floor(Math.random() * ids.length)]);
+      const redisP50 = await redisGetP50(redis, `product:${hot[0]}`);
+      const redisP50c = await redisGetP50Concurrent(redis, `product:${hot[0]}`);
+      const r = {
+        run,
+        hit: { p50: hit.latency.p50, p99: hit.latency.p99, rps: Math.round(hit.requests.average), non2xx: hit.non2xx, errors: hit.errors },
+        miss: { p50: miss.latency.p50, p99: miss.latency.p99, rps: Math.round(miss.requests.average), non2xx: miss.non2xx, errors: miss.errors },
+        redisGetP50: Number(redisP50.toFixed(3)),
+        redisGetP50AtConcurrency: Number(redisP50c.toFixed(3)),
+      };
+      r.ratioHitP50ToRedisP50 = Number((r.hit.p50 / r.redisGetP50).toFixed(1));
+      results.push(r);
+      console.log(JSON.stringify(r));
+    }
+    const med = (f) => median(results.map(f));
+    const summary = {
+      runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, catalog: ids.length, payloadBytes: sample.length,
+      hit: { p50: med((r) => r.hit.p50), p99: med((r) => r.hit.p99), rps: med((r) => r.hit.rps) },
+      miss: { p50: med((r) => r.miss.p50), p99: med((r) => r.miss.p99), rps: med((r) => r.miss.rps) },
+      redisGetP50: med((r) => r.redisGetP50),
+      redisGetP50AtConcurrency: med((r) => r.redisGetP50AtConcurrency),
+    };
+    summary.ratioHitP50ToRedisP50 = Number((summary.hit.p50 / summary.redisGetP50).toFixed(1));
+    console.log('MEDIANS ' + JSON.stringify(summary));
+  } finally {
+    hitGw.kill('SIGTERM');
+    missGw.kill('SIGTERM');
+    await redis.quit();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
