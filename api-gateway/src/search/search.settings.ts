@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { readEnvFiles } from '../config/load-config';
 
 /**
@@ -7,6 +7,11 @@ import { readEnvFiles } from '../config/load-config';
  * env as the gateway config; validated once, a bad value stops the process naming the variable).
  */
 export class SearchSettings {
+  /**
+   * Backend of GET /api/products: the index or the PostgreSQL fallback of the products module.
+   * Unset: elasticsearch, except APP_ENV=test (the gateway's e2e DB is not captured by CDC).
+   */
+  @IsOptional() @IsIn(['elasticsearch', 'postgres']) SEARCH_BACKEND?: 'elasticsearch' | 'postgres';
   @IsString() @Matches(/^https?:\/\/[^\s]+$/) ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
   @IsString() @MinLength(1) KAFKA_BROKERS = '127.0.0.1:9092';
   /** Debezium topic.prefix (connectors/catalog-postgres.json). */
