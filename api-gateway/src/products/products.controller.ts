@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/decorators/public.decorator';
@@ -8,11 +8,20 @@ import { ProductInputDto } from './dto/product-input.dto';
 import { ProductPage, ProductView } from './dto/product.view';
 import { parseProductQuery, SORTS } from './product-query';
 import { ProductsService } from './products.service';
+import { ProductSearchService } from './product-search.service';
+import { ConsistencyService } from '../search/consistency/consistency.service';
+import { ConsistencyTokenInterceptor } from '../search/consistency/consistency-token.interceptor';
+import { SuggestResponse, SuggestService } from '../search/suggest.service';
 
 @ApiTags('products')
 @Controller('products')
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly search: ProductSearchService,
+    private readonly suggestions: SuggestService,
+    private readonly consistency: ConsistencyService,
+  ) {}
 
   @Public()
   @Get()
@@ -28,10 +37,28 @@ export class ProductsController {
   @ApiQuery({ name: 'page', required: false, example: 1 })
   @ApiQuery({ name: 'pageSize', required: false, example: 24, description: '1-100' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of a previous page' })
+  @ApiQuery({ name: 'consistentWith', required: false, description: 'X-Consistency-Token of a product write: waits (max 5 s) until the index applied it; X-Consistency: applied|stale' })
   async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ProductPage> {
-    const { page, cache } = await this.products.list(parseProductQuery(raw));
+    const { consistentWith, ...rest } = raw;
+    if (consistentWith !== undefined) {
+      const token = this.consistency.parse(consistentWith);
+      const query = parseProductQuery(rest);
+      const applied = await this.consistency.waitFor(token);
+      res.setHeader('X-Consistency', applied ? 'applied' : 'stale');
+      res.setHeader('X-Cache', 'bypass');
+      return this.search.search(query);
+    }
+    const { page, cache } = await this.products.list(parseProductQuery(rest));
     res.setHeader('X-Cache', cache);
     return page;
+  }
+
+  @Public()
+  @Get('suggest')
+  @ApiQuery({ name: 'q', required: true, description: 'prefix typed so far (1-100 chars)', example: 'org' })
+  @ApiOkResponse({ description: '{q, suggestions: [{id, name, slug, brand}] (max 10), tookMs}' })
+  suggest(@Query('q') q: unknown): Promise<SuggestResponse> {
+    return this.suggestions.suggest(SuggestService.parse(q));
   }
 
   @Public()
@@ -45,6 +72,7 @@ export class ProductsController {
 
   @Roles('admin')
   @Post()
+  @UseInterceptors(ConsistencyTokenInterceptor)
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: ProductView })
   create(@Body() dto: ProductInputDto): Promise<ProductView> {
@@ -53,6 +81,7 @@ export class ProductsController {
 
   @Roles('admin')
   @Put(':id')
+  @UseInterceptors(ConsistencyTokenInterceptor)
   @ApiBearerAuth()
   @ApiOkResponse({ type: ProductView })
   update(@Param('id', ParseIdPipe) id: number, @Body() dto: ProductInputDto): Promise<ProductView> {

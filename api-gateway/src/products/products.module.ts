@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EsProductSearchService } from '../search/es-product-search.service';
+import { pickSearchBackend } from '../search/search-backend';
+import { SearchModule } from '../search/search.module';
+import { SearchSettings } from '../search/search.settings';
 import { PgProductSearchService } from './pg-product-search.service';
 import { ProductCacheInvalidator, ProductCacheService } from './product-cache.service';
 import { ProductReader } from './product-reader';
@@ -7,13 +12,20 @@ import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
 
 @Module({
+  imports: [SearchModule],
   controllers: [ProductsController],
   providers: [
     ProductsService,
     ProductReader,
     ProductCacheService,
     ProductCacheInvalidator,
-    { provide: ProductSearchService, useClass: PgProductSearchService },
+    PgProductSearchService,
+    {
+      provide: ProductSearchService,
+      inject: [SearchSettings, AppConfig, EsProductSearchService, PgProductSearchService],
+      useFactory: (s: SearchSettings, cfg: AppConfig, es: EsProductSearchService, pg: PgProductSearchService) =>
+        pickSearchBackend(s, cfg, { elasticsearch: es, postgres: pg }),
+    },
   ],
   exports: [ProductCacheInvalidator, ProductSearchService, ProductReader],
 })
