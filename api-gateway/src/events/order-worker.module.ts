@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggingModule } from '../common/logging/logging.module';
+import { RedisModule } from '../common/redis/redis.module';
+import { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import type { EnvironmentSchema } from '../config/env.schema';
+import { MailModule } from '../mail/mail.module';
+import { OrderCoreModule } from '../orders/order-core.module';
+import { ReservationReaperScheduler } from '../orders/reservation-reaper.scheduler';
+import { searchDatabaseOptions } from '../search/database.options';
+import { OutboxRelayModule } from './outbox-relay.module';
+
+/** The order worker: outbox relay, confirmation-email consumer, reservation reaper. */
+@Module({})
+export class OrderWorkerModule {
+  static forRoot(env?: EnvironmentSchema): DynamicModule {
+    return {
+      module: OrderWorkerModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        LoggingModule.forRoot(),
+        RedisModule,
+        TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (cfg: AppConfig) => searchDatabaseOptions(cfg, 'order-worker') }),
+        OrderCoreModule,
+        OutboxRelayModule,
+        MailModule,
+      ],
+      providers: [ReservationReaperScheduler],
+    };
+  }
+}
