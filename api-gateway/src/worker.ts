@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'fs';
 import { ConfigError, loadConfig } from './config/load-config';
 import { startOrderWorker } from './events/order-worker.factory';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     throw e;
   }
   await startOrderWorker({ env });
+  if (process.env.ORDER_WORKER_READY_FILE) writeFileSync(process.env.ORDER_WORKER_READY_FILE, `${process.pid}\n`);
   process.stdout.write('order-worker running\n');
 }
 

@@ -1,6 +1,7 @@
 import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import type { EnvironmentSchema } from '../config/env.schema';
 import { loadEnvSection } from '../orders/config/env-section';
 import { ReservationReaperScheduler } from '../orders/reservation-reaper.scheduler';
@@ -29,6 +30,7 @@ export async function startOrderWorker(options: OrderWorkerOptions = {}): Promis
       client: { clientId: 'order-worker', brokers: events.brokers },
       consumer: { groupId: options.groupId ?? events.ORDER_MAIL_GROUP_ID, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 },
       subscribe: { fromBeginning: options.fromBeginning ?? true },
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       run: { autoCommit: true },
     },
     logger: ['error', 'warn', 'log'],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import { loadEnvSection } from '../orders/config/env-section';
 import { EventsConfig } from './events.config';
 import { ORDER_EVENTS_CLIENT, OutboxRelay } from './outbox-relay.service';
@@ -19,7 +20,7 @@ const eventsConfig = { provide: EventsConfig, useFactory: () => loadEnvSection(E
           options: {
             client: { clientId: 'order-outbox-relay', brokers: cfg.brokers },
             producerOnlyMode: true,
-            producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 },
+            producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner },
           },
         }),
       }],
