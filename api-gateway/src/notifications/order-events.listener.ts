@@ -1,0 +1,64 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import * as os from 'os';
+import { DataSource } from 'typeorm';
+import { EventsConfig } from '../events/events.config';
+import type { OrderEventMessage } from '../events/order-events';
+import { ensureOrderTopics } from '../events/order-topics';
+import { OrderNotificationsGateway } from './order-notifications.gateway';
+
+const TOPICS = ['order.created', 'order.status_changed'];
+
+/**
+ * Feeds the Socket.IO gateway from Kafka. Every API instance must see every event (its sockets
+ * may belong to any user), so each instance uses its own consumer group and starts at the end of
+ * the topics: live updates, not history. Started in the background: the API boots without Kafka.
+ */
+@Injectable()
+export class OrderEventsListener implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OrderEventsListener.name);
+  private consumer: Consumer | undefined;
+  private joined!: () => void;
+  /** Resolves once the consumer owns its partitions (tests wait for it). */
+  readonly ready = new Promise<void>((resolve) => { this.joined = resolve; });
+
+  constructor(
+    private readonly config: EventsConfig,
+    private readonly gateway: OrderNotificationsGateway,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.start().catch((err: unknown) => this.logger.error(`order events listener failed: ${(err as Error)?.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+  }
+
+  private async start(): Promise<void> {
+    const kafka = new Kafka({ clientId: 'api-notifications', brokers: this.config.brokers, logLevel: logLevel.WARN });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await ensureOrderTopics(admin, this.config.ORDER_TOPIC_PARTITIONS);
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = kafka.consumer({ groupId: `api-notifications-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 100 });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, () => this.joined());
+    await consumer.connect();
+    await consumer.subscribe({ topics: TOPICS, fromBeginning: false });
+    const database = this.dataSource.driver.database;
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (!message.value) return;
+        const event = JSON.parse(message.value.toString('utf8')) as OrderEventMessage & { source?: string };
+        if (event.source && event.source !== database) return; // another environment on the same broker
+        this.gateway.deliver(event);
+      },
+    });
+  }
+}
