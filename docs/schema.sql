@@ -355,4 +355,10 @@ CREATE TABLE debezium.signal (
     CONSTRAINT signal_pkey PRIMARY KEY (id)
 );
 
--- REPLICA IDENTITY: DEFAULT (primary key) on every table - see docs/database.md.
+-- REPLICA IDENTITY (docs/database.md, docs/cdc.md): FULL for the tables the search index is
+-- built from (complete rows for Debezium even when a TOASTed column is unchanged), DEFAULT
+-- (primary key) for the high-write tables inventory, orders, order_items and the rest.
+ALTER TABLE products REPLICA IDENTITY FULL;
+ALTER TABLE categories REPLICA IDENTITY FULL;
+ALTER TABLE brands REPLICA IDENTITY FULL;
+ALTER TABLE product_images REPLICA IDENTITY FULL;

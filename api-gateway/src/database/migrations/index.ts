@@ -2,6 +2,7 @@ import { CreateIdentityTables1795564800001 } from './1795564800001-CreateIdentit
 import { CreateCatalogTables1795564800002 } from './1795564800002-CreateCatalogTables';
 import { CreateOrderTables1795564800003 } from './1795564800003-CreateOrderTables';
 import { CreateIntegrationTables1795564800004 } from './1795564800004-CreateIntegrationTables';
+import { SetCatalogReplicaIdentity1795564800005 } from './1795564800005-SetCatalogReplicaIdentity';
 
 /**
  * The runtime schema owner. Listed explicitly (no glob) so the same list works under
@@ -13,4 +14,5 @@ export const migrations = [
   CreateCatalogTables1795564800002,
   CreateOrderTables1795564800003,
   CreateIntegrationTables1795564800004,
+  SetCatalogReplicaIdentity1795564800005,
 ];
