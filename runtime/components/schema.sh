@@ -14,7 +14,9 @@ migrations_stale() {
 
 install() {
   require_cmd node "install Node.js 20+"
-  npm_install "$APP"
+  # Only a fresh checkout needs dependencies here; refreshing a stale node_modules is left to
+  # the api-gateway component (the runner needs nothing beyond typeorm, pg and dotenv).
+  [ -d "$APP/node_modules/typeorm" ] || npm_install "$APP"
 }
 
 run() {
