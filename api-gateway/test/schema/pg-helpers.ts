@@ -115,3 +115,16 @@ export function laravelMigrate(database: string): string {
   }
   return res.stdout;
 }
+
+/** Runs `php artisan migrate:rollback` of admin-service against `database` (the whole last batch). */
+export function laravelRollback(database: string): string {
+  const res = spawnSync('php', ['artisan', 'migrate:rollback', '--force', '--no-interaction'], {
+    cwd: path.join(repoRoot(), 'admin-service'),
+    env: { ...process.env, DB_DATABASE: database },
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) {
+    throw new Error(`php artisan migrate:rollback failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+  }
+  return res.stdout;
+}

@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { DataSource } from 'typeorm';
+import { migrationDataSourceOptions } from '../../src/database/data-source';
 import { migrate } from '../../src/database/migrate';
 import {
   connect,
   createDatabase,
   dropDatabase,
   laravelMigrate,
+  laravelRollback,
   normalizeDump,
   pgDumpSchema,
   repoRoot,
@@ -68,5 +71,32 @@ describe('schema parity: TypeORM migrations = Laravel migrations = docs/schema.s
     const diff = unifiedDiff('typeorm.sql', dumps.typeorm, 'docs-schema.sql', dumps.reference);
     if (diff) console.error(`docs/schema.sql drifted from the migrations:\n${diff}`);
     expect(diff).toBe('');
+  });
+
+  it('both sets roll back completely (down migrations are usable)', async () => {
+    const ds = new DataSource(migrationDataSourceOptions(settingsFor(typeormDb)));
+    await ds.initialize();
+    try {
+      for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    } finally {
+      await ds.destroy();
+    }
+    laravelRollback(laravelDb);
+    const leftovers = `SELECT n.nspname || '.' || c.relname AS rel FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname IN ('public', 'debezium')
+        AND c.relname NOT IN ('migrations', 'migrations_id_seq', 'typeorm_migrations', 'typeorm_migrations_id_seq')
+        AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                        WHERE i.indexrelid = c.oid AND t.relname IN ('migrations', 'typeorm_migrations'))
+      UNION ALL SELECT 'type ' || typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'
+      UNION ALL SELECT 'function ' || proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+      UNION ALL SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname = 'debezium'`;
+    for (const db of [typeormDb, laravelDb]) {
+      const client = await connect(db);
+      try {
+        expect((await client.query(leftovers)).rows).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    }
   });
 });
