@@ -89,4 +89,16 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     await ctx.http().post('/api/auth/login').send({ email: u.email, password: u.password }).expect(401);
     await ctx.http().post('/api/auth/refresh').send({ refreshToken: t2.refreshToken }).expect(401);
   });
+
+  it('a token_version bump also ends refresh sessions issued before it', async () => {
+    const u = await createUser(ctx.db, 'customer');
+    const t = await login(ctx, u);
+    expect(t.refreshToken).toMatch(/^0\./);
+    await ctx.db.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [u.id]);
+    await ctx.http().post('/api/auth/refresh').send({ refreshToken: t.refreshToken }).expect(401);
+    const fresh = await login(ctx, u);
+    expect(fresh.refreshToken).toMatch(/^1\./);
+    const rotated = await ctx.http().post('/api/auth/refresh').send({ refreshToken: fresh.refreshToken }).expect(200);
+    await ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(200);
+  });
 });

@@ -141,3 +141,23 @@ describe('products: roles, create/update round trip, cache', () => {
     expect(text.body.total).toBe(3);
   });
 });
+
+describe('products cache: a read racing a write never re-caches stale data', () => {
+  let ctx: TestContext;
+  beforeAll(async () => { ctx = await startApp(); });
+  afterAll(async () => { await ctx.close(); });
+
+  it('setDetail is refused once products:gen moved after the read began', async () => {
+    const { ProductCacheService, ProductCacheInvalidator } = await import('../src/products/product-cache.service');
+    const cache = ctx.app.get(ProductCacheService);
+    const invalidator = ctx.app.get(ProductCacheInvalidator);
+    const id = 987654;
+    const { gen } = await cache.getDetail(id);           // reader starts (miss)
+    await invalidator.invalidateProduct(id);             // a write commits and invalidates
+    expect(await cache.setDetail(id, { stale: true }, gen)).toBe(false);
+    expect(await ctx.redis.get(`product:${id}`)).toBeNull();
+    const now = await cache.getDetail(id);
+    expect(await cache.setDetail(id, { fresh: true }, now.gen)).toBe(true);
+    await ctx.redis.del(`product:${id}`);
+  });
+});

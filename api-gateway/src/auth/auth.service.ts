@@ -47,12 +47,14 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
-    const { userId, next } = await this.refreshTokens.rotate(refreshToken);
-    const user = await this.users.findById(userId);
-    if (!user || user.isDisabled) {
-      await this.refreshTokens.revokeFamily(next.familyId);
-      throw new UnauthorizedException('Account disabled');
+    const spent = await this.refreshTokens.rotate(refreshToken);
+    const user = await this.users.findById(spent.userId);
+    if (!user || user.isDisabled || user.tokenVersion !== spent.tokenVersion) {
+      // disabled account or token_version bumped since issue: the session is over
+      await this.refreshTokens.revokeFamily(spent.familyId);
+      throw new UnauthorizedException('Session revoked');
     }
+    const next = await this.refreshTokens.issueSuccessor(spent, user.tokenVersion);
     const access = await this.tokens.signAccess({ id: user.id, role: user.role, tokenVersion: user.tokenVersion }, next.familyId);
     return { accessToken: access.token, refreshToken: next.token, tokenType: 'Bearer', expiresIn: access.expiresIn, user: toPublicUser(user) };
   }
@@ -83,7 +85,7 @@ export class AuthService {
   }
 
   private async issuePair(user: UserEntity): Promise<TokenPair> {
-    const refresh = await this.refreshTokens.issue(user.id);
+    const refresh = await this.refreshTokens.issue(user.id, user.tokenVersion);
     const access = await this.tokens.signAccess({ id: user.id, role: user.role, tokenVersion: user.tokenVersion }, refresh.familyId);
     return { accessToken: access.token, refreshToken: refresh.token, tokenType: 'Bearer', expiresIn: access.expiresIn, user: toPublicUser(user) };
   }

@@ -6,6 +6,16 @@ import { AppConfig } from '../config/app-config';
 
 export const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** Refresh tokens look like `<token_version>.<43 random base64url chars>`; the prefix ties them to users.token_version. */
+export function makeRefreshToken(tokenVersion: number): string {
+  return `${tokenVersion}.${randomBytes(32).toString('base64url')}`;
+}
+
+export function refreshTokenVersion(token: string): number | undefined {
+  const m = /^(\d{1,9})\.[A-Za-z0-9_-]{43}$/.exec(token);
+  return m ? Number(m[1]) : undefined;
+}
+
 export interface IssuedRefresh {
   token: string;
   id: string;
@@ -21,8 +31,8 @@ export interface IssuedRefresh {
 export class RefreshTokenService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly config: AppConfig) {}
 
-  async issue(userId: number | string, familyId = randomUUID()): Promise<IssuedRefresh> {
-    const token = randomBytes(32).toString('base64url');
+  async issue(userId: number | string, tokenVersion: number, familyId: string = randomUUID()): Promise<IssuedRefresh> {
+    const token = makeRefreshToken(tokenVersion);
     const id = randomUUID();
     await this.db.query(
       `INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at)
@@ -32,8 +42,13 @@ export class RefreshTokenService {
     return { token, id, familyId };
   }
 
-  /** Returns the user id and the successor token; throws 401 on unknown, expired or reused tokens. */
-  async rotate(token: string): Promise<{ userId: string; next: IssuedRefresh }> {
+  /**
+   * Spends the presented token and returns its user and family; throws 401 on unknown, expired or
+   * reused tokens. The caller checks the user (disabled, token_version) and then calls issue().
+   */
+  async rotate(token: string): Promise<{ userId: string; familyId: string; spentId: string; tokenVersion: number }> {
+    const tokenVersion = refreshTokenVersion(token);
+    if (tokenVersion === undefined) throw new UnauthorizedException('Invalid or expired refresh token');
     const hash = sha256Hex(token);
     return this.db.transaction(async (tx) => {
       // TypeORM returns [rows, rowCount] for UPDATE ... RETURNING on postgres
@@ -56,16 +71,15 @@ export class RefreshTokenService {
         throw new UnauthorizedException('Invalid or expired refresh token');
       }
       const row = claimed[0];
-      const nextToken = randomBytes(32).toString('base64url');
-      const nextId = randomUUID();
-      await tx.query(
-        `INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
-        [nextId, row.user_id, row.family_id, sha256Hex(nextToken), this.config.env.JWT_REFRESH_TTL_SECONDS],
-      );
-      await tx.query('UPDATE refresh_tokens SET replaced_by = $2 WHERE id = $1', [row.id, nextId]);
-      return { userId: String(row.user_id), next: { token: nextToken, id: nextId, familyId: row.family_id } };
+      return { userId: String(row.user_id), familyId: row.family_id, spentId: row.id, tokenVersion };
     });
+  }
+
+  /** Issues the successor of a spent token in the same family and links them. */
+  async issueSuccessor(spent: { userId: string; familyId: string; spentId: string }, tokenVersion: number): Promise<IssuedRefresh> {
+    const next = await this.issue(spent.userId, tokenVersion, spent.familyId);
+    await this.db.query('UPDATE refresh_tokens SET replaced_by = $2 WHERE id = $1', [spent.spentId, next.id]);
+    return next;
   }
 
   async revokeFamily(familyId: string): Promise<void> {

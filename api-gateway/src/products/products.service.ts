@@ -30,11 +30,11 @@ export class ProductsService {
 
   /** Public detail: active, not deleted; cached under product:<id>. */
   async getPublic(id: number): Promise<{ product: ProductView; cache: 'hit' | 'miss' }> {
-    const cached = await this.cache.getDetail<ProductView>(id);
-    if (cached) return { product: cached, cache: 'hit' };
+    const { value, gen } = await this.cache.getDetail<ProductView>(id);
+    if (value) return { product: value, cache: 'hit' };
     const [product] = await this.reader.load([id], { publicOnly: true });
     if (!product) throw new NotFoundException(`Product ${id} not found`);
-    await this.cache.setDetail(id, product);
+    await this.cache.setDetail(id, product, gen);
     return { product, cache: 'miss' };
   }
 
