@@ -27,6 +27,6 @@ export function migrationDataSourceOptions(overrides: Partial<DbSettings> = {}):
   };
 }
 
-/** Default export for the TypeORM CLI: `npx typeorm -d dist/database/data-source.js migration:show`. */
-export const AppDataSource = new DataSource(migrationDataSourceOptions());
+/** The only DataSource export (the TypeORM CLI requires exactly one): `npx typeorm -d dist/database/data-source.js migration:show`. */
+const AppDataSource = new DataSource(migrationDataSourceOptions());
 export default AppDataSource;
