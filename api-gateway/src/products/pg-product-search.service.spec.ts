@@ -1,0 +1,37 @@
+import { buildSearchSql, escapeLike } from './pg-product-search.service';
+import { parseProductQuery } from './product-query';
+import { decodeCursor, encodeCursor } from './cursor';
+
+describe('buildSearchSql', () => {
+  it('always hides drafts and soft-deleted products', () => {
+    const { where } = buildSearchSql(parseProductQuery({}));
+    expect(where).toContain(`p.status = 'active'`);
+    expect(where).toContain('p.deleted_at IS NULL');
+  });
+  it('parameterizes every user value (no SQL injection)', () => {
+    const evil = `x' OR 1=1 --`;
+    const { where, params } = buildSearchSql(parseProductQuery({ q: evil, brand: evil, 'attr.color': evil }));
+    expect(where.replace(`'active'`, '').replace(`'%'`, '')).not.toContain(`'`);
+    expect(params).toEqual(expect.arrayContaining([`%x'%`, [evil.toLowerCase()], [evil]]));
+  });
+  it('keeps WHERE params separate from sort params', () => {
+    const r = buildSearchSql(parseProductQuery({ q: 'red shirt', sort: 'relevance' }));
+    expect(r.whereParams).toHaveLength(2);
+    expect(r.params.length).toBeGreaterThan(2);
+    expect(r.sortName).toBe('relevance');
+    expect(buildSearchSql(parseProductQuery({})).sortName).toBe('newest');
+  });
+  it('escapes LIKE wildcards', () => expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\'));
+});
+
+describe('cursor', () => {
+  it('round-trips', () => {
+    const c = { s: 'price_asc', k: '19.99', i: 42 };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+  });
+  it('rejects tampered cursors', () => {
+    expect(decodeCursor(Buffer.from('{"s":"x","k":1,"i":-1}').toString('base64url'))).toBeUndefined();
+    expect(decodeCursor(Buffer.from('[]').toString('base64url'))).toBeUndefined();
+    expect(decodeCursor('%%%')).toBeUndefined();
+  });
+});
