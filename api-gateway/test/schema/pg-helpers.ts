@@ -38,6 +38,11 @@ export async function dropDatabase(name: string): Promise<void> {
   await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
+/** The configured (platform) database name. */
+export function dbSettingsDatabase(): string {
+  return dbSettings().database;
+}
+
 export function settingsFor(database: string): DbSettings {
   return dbSettings({ database });
 }
