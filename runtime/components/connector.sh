@@ -42,4 +42,12 @@ run() {
 
   node "$ROOT/connectors/ensure-topics.mjs" "$CONNECTOR_FILE" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
   bash "$ROOT/connectors/register.sh" "$CONNECTOR_FILE" || fail "connector registration failed (see above and .platform/connect/connect.log)"
+
+  # A task is RUNNING at the Connect level while Debezium still waits/retries for its slot
+  # (e.g. held by another client); streaming has really started once the slot is active.
+  local slot
+  slot=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config["slot.name"])' "$CONNECTOR_FILE")
+  wait_for "replication slot $slot active" "${SLOT_WAIT_TIMEOUT:-60}" \
+    test "$(cdc_psql -c "SELECT active FROM pg_replication_slots WHERE slot_name = '$slot'" 2>/dev/null)" = t \
+    || fail "connector is RUNNING but replication slot '$slot' is not active after ${SLOT_WAIT_TIMEOUT:-60}s (held by another client? see pg_stat_replication and .platform/connect/connect.log)"
 }

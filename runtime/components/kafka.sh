@@ -12,7 +12,7 @@ START_TIMEOUT=90
 # java command line shared by the tools and the server (heap overridable via KAFKA_HEAP_OPTS).
 kafka_cmd() {
   # shellcheck disable=SC2206
-  KCMD=(java $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35
+  KCMD=(java $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:G1PeriodicGCInterval=60000
         -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
         -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.yaml" -cp "$KAFKA_HOME/lib/*" "$@")
 }
