@@ -12,6 +12,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   testTimeout: 60000,
-  // gateway: fresh commerce_gw_test database migrated with src/database migrations
+  // gateway: a per-run database (commerce_gw_test_<pid>_<rand>) migrated with src/database migrations
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
 };

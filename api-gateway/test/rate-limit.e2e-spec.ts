@@ -6,11 +6,11 @@ describe('rate limiting on login/register (Redis-backed, shared across instances
   beforeAll(async () => {
     a = await startApp({ AUTH_RATE_LIMIT: '3', AUTH_RATE_TTL_SECONDS: '60' });
     b = await startApp({ AUTH_RATE_LIMIT: '3', AUTH_RATE_TTL_SECONDS: '60' });
-    const keys = await a.redis.keys('throttle:*'); // test-only cleanup of earlier suites' counters
+    const keys = await a.keys('throttle:*'); // test-only cleanup of earlier suites' counters
     if (keys.length) await a.redis.del(...keys);
   });
   afterAll(async () => {
-    const keys = await a.redis.keys('throttle:*'); // don't leave blocks behind for later suites
+    const keys = await a.keys('throttle:*'); // don't leave blocks behind for later suites
     if (keys.length) await a.redis.del(...keys);
     await a.close();
     await b.close();
@@ -24,7 +24,7 @@ describe('rate limiting on login/register (Redis-backed, shared across instances
     const res = await b.http().post('/api/auth/login').send(creds).expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body).toEqual(expect.objectContaining({ statusCode: 429, error: 'Too Many Requests', requestId: expect.any(String) }));
-    const keys = await a.redis.keys('throttle:*');
+    const keys = await a.keys('throttle:*');
     expect(keys.length).toBeGreaterThan(0);
   });
 

@@ -18,6 +18,9 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(1) @Max(65535) REDIS_PORT: number;
   @Type(() => Number) @IsInt() @Min(0) @Max(15) REDIS_DB = 0;
   @IsOptional() @IsString() REDIS_PASSWORD?: string;
+  /** Prefix for every key this process writes (ioredis keyPrefix); empty in production so keys match the documented names. */
+  @IsString() @Matches(/^[A-Za-z0-9:_.\-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may only contain letters, digits and : _ . -' })
+  REDIS_KEY_PREFIX = '';
 
   @Type(() => Number) @IsInt() @Min(1) @Max(65535) GATEWAY_PORT = 3000;
   @IsString() GATEWAY_HOST = '0.0.0.0';

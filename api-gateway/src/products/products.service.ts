@@ -60,7 +60,7 @@ export class ProductsService {
     return (await this.reader.load([id], { publicOnly: false }))[0];
   }
 
-  /** Replaces a product (PUT semantics); stock, when given, replaces on_hand. */
+  /** Replaces a product (PUT semantics); an omitted slug keeps the current one (URLs stay stable); stock, when given, replaces on_hand. */
   async update(id: number, dto: ProductInputDto): Promise<ProductView> {
     await this.db.transaction(async (m) => {
       const [existing]: Array<{ id: string }> = await m.query(
@@ -71,10 +71,10 @@ export class ProductsService {
       await this.assertCategory(m, dto.categoryId);
       const brandId = await this.upsertBrand(m, dto.brand);
       await m.query(
-        `UPDATE products SET sku = $2, name = $3, slug = $4, description = $5, price = $6, currency = $7,
+        `UPDATE products SET sku = $2, name = $3, slug = COALESCE($4, slug), description = $5, price = $6, currency = $7,
                 category_id = $8, brand_id = $9, status = $10, attributes = $11::jsonb, updated_at = now()
           WHERE id = $1`,
-        [id, dto.sku, dto.name, dto.slug ?? slugify(dto.name), dto.description ?? '', dto.price, dto.currency ?? 'USD',
+        [id, dto.sku, dto.name, dto.slug ?? null, dto.description ?? '', dto.price, dto.currency ?? 'USD',
           dto.categoryId, brandId, dto.status ?? 'active', JSON.stringify(dto.attributes)],
       );
       if (dto.stock !== undefined) {

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
 import { readEnvFiles, validateEnv } from '../../src/config/load-config';
-import { TEST_DB, TEST_KEYS_DIR, TEST_REDIS_DB } from './test-env';
+import { TEST_DB, TEST_KEYS_DIR, TEST_REDIS_DB, TEST_REDIS_PREFIX } from './test-env';
 
 export interface TestContext {
   app: NestExpressApplication;
@@ -14,6 +14,8 @@ export interface TestContext {
   db: Client;
   redis: Redis;
   logs: string[];
+  /** KEYS within this run's prefix, returned without the prefix (usable with ctx.redis). */
+  keys: (pattern: string) => Promise<string[]>;
   close: () => Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
     APP_ENV: 'test',
     DB_DATABASE: TEST_DB,
     REDIS_DB: String(TEST_REDIS_DB),
+    REDIS_KEY_PREFIX: TEST_REDIS_PREFIX,
     JWT_KEYS_DIR: TEST_KEYS_DIR,
     AUTH_RATE_LIMIT: '1000',
     LOG_LEVEL: 'info',
@@ -44,7 +47,7 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
   await app.init();
   const db = new Client({ host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USERNAME, password: env.DB_PASSWORD, database: TEST_DB });
   await db.connect();
-  const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, db: TEST_REDIS_DB });
+  const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, db: TEST_REDIS_DB, keyPrefix: TEST_REDIS_PREFIX });
   const server = app.getHttpServer();
   return {
     app,
@@ -52,6 +55,7 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
     db,
     redis,
     logs,
+    keys: async (pattern: string) => (await redis.keys(`${TEST_REDIS_PREFIX}${pattern}`)).map((k) => k.slice(TEST_REDIS_PREFIX.length)),
     close: async () => {
       await app.close();
       await db.end();

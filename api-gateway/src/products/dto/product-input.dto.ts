@@ -15,7 +15,7 @@ export class ProductInputDto {
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(255)
   name: string;
 
-  @ApiPropertyOptional({ example: 'acme-organic-t-shirt', description: 'derived from name when omitted' })
+  @ApiPropertyOptional({ example: 'acme-organic-t-shirt', description: 'create: derived from name when omitted; update: kept when omitted' })
   @IsOptional() @IsString() @MaxLength(255) @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lowercase words joined by hyphens' })
   slug?: string;
 
