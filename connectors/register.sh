@@ -2,7 +2,8 @@
 # Idempotent registration of a Kafka Connect connector from a {"name":..,"config":{..}} file.
 #   connectors/register.sh [connectors/catalog-postgres.json]
 # Env: CONNECT_URL (default http://127.0.0.1:8083), CONNECT_WAIT_TIMEOUT (REST, default 120 s),
-#      CONNECTOR_RUN_TIMEOUT (connector+task RUNNING, default 120 s).
+#      CONNECTOR_RUN_TIMEOUT (connector+task RUNNING, default 120 s),
+#      CONNECTOR_STABLE_SECONDS (how long RUNNING must hold, default 5 s).
 # - waits for the Connect REST API and the connector plugin,
 # - PUT /connectors/{name}/config (creates or updates; an unchanged config is a no-op),
 # - waits until the connector and all its tasks are RUNNING; a FAILED task is restarted once,
@@ -15,6 +16,7 @@ FILE=${1:-$HERE/catalog-postgres.json}
 URL=${CONNECT_URL:-http://127.0.0.1:8083}; URL=${URL%/}
 WAIT=${CONNECT_WAIT_TIMEOUT:-120}
 RUN_WAIT=${CONNECTOR_RUN_TIMEOUT:-120}
+STABLE=${CONNECTOR_STABLE_SECONDS:-5}
 
 die() { printf 'ERROR [register]: %s\n' "$*" >&2; exit 1; }
 [ -f "$FILE" ] || die "no such connector file: $FILE"
@@ -56,12 +58,18 @@ status() {
       console.log("WAIT connector="+j.connector.state+" tasks="+t.map(x=>x.id+":"+x.state).join(","));
     })'
 }
-start=$SECONDS restarted=0 st=""
+start=$SECONDS restarted=0 st="" running_since=""
 while :; do
   st=$(status || echo UNKNOWN)
   case "$st" in
-    RUNNING) echo "[register] $NAME RUNNING (connector + tasks) after $((SECONDS - start))s"; exit 0 ;;
+    RUNNING)
+      # must stay RUNNING for STABLE seconds: a task that fails right after start is caught here
+      [ -z "$running_since" ] && running_since=$SECONDS
+      if [ $((SECONDS - running_since)) -ge "$STABLE" ]; then
+        echo "[register] $NAME RUNNING (connector + tasks), stable for ${STABLE}s"; exit 0
+      fi ;;
     FAILED*)
+      running_since=""
       if [ $restarted -eq 0 ]; then
         restarted=1
         echo "[register] $NAME has a FAILED connector/task, restarting it once" >&2
@@ -70,6 +78,7 @@ while :; do
         printf 'ERROR [register]: connector %s FAILED:\n%s\n' "$NAME" "${st#FAILED}" >&2
         exit 1
       fi ;;
+    *) running_since="" ;;
   esac
   if [ $((SECONDS - start)) -ge "$RUN_WAIT" ]; then
     die "connector $NAME not RUNNING after ${RUN_WAIT}s (last status: ${st})"
