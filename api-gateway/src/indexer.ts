@@ -31,6 +31,10 @@ async function main(): Promise<void> {
   await ensureTopics(admin, settings);
   await admin.disconnect();
   const consumer = ctx.get(CdcConsumer);
+  consumer.onFatal = (err) => {
+    log.error({ err: err?.message }, 'consumer stopped for good, exiting for a restart');
+    process.exit(1);
+  };
   const server = await startIndexerHttp(settings.INDEXER_HTTP_PORT, ctx.get(IndexerMetrics), () => consumer.isRunning);
   const shutdown = (signal: string) => {
     log.info({ signal }, 'indexer stopping');

@@ -44,7 +44,8 @@ export class CatalogSyncService {
     private readonly refresh: 'wait_for' | 'refresh' = 'wait_for',
   ) {}
 
-  async apply(events: CdcEvent[]): Promise<SyncResult> {
+  /** `progress` is called between chunks (the consumer heartbeats there during big fan-outs). */
+  async apply(events: CdcEvent[], progress: () => Promise<void> = async () => undefined): Promise<SyncResult> {
     const plan = emptyPlan();
     const poison: SyncResult['poison'] = [];
     for (const e of dedupeLatest(events).values()) {
@@ -64,7 +65,7 @@ export class CatalogSyncService {
     const productIds = [...new Set([...plan.productIds, ...fanOut.flat()])].sort((a, b) => a - b);
     const orderIds = [...plan.orderIds];
 
-    const rejectedProducts = await this.syncProducts(productIds);
+    const rejectedProducts = await this.syncProducts(productIds, progress);
     await this.syncOrders(orderIds);
     if (productIds.length) await this.invalidator.invalidateProducts(productIds);
 
@@ -82,7 +83,7 @@ export class CatalogSyncService {
   }
 
   /** Returns product id -> reason for documents the index rejected for good. */
-  private async syncProducts(ids: number[]): Promise<Map<number, string>> {
+  private async syncProducts(ids: number[], progress: () => Promise<void>): Promise<Map<number, string>> {
     const rejected = new Map<number, string>();
     if (!ids.length) return rejected;
     const targets = await this.indexes.indicesOf(this.settings.productsWriteAlias);
@@ -95,6 +96,7 @@ export class CatalogSyncService {
       this.count('products', outcome);
       if (outcome.retryable.length) throw new RetryableSyncError(`bulk: ${outcome.retryable[0].reason}`);
       for (const r of outcome.rejected) rejected.set(Number(r.id), r.reason);
+      await progress();
     }
     if (this.refresh === 'refresh') await this.es.indices.refresh({ index: targets });
     return rejected;

@@ -16,6 +16,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class CdcConsumer {
   private running = false;
+  /** Called when kafkajs gives up (non-retriable crash): the process exits and is restarted. */
+  onFatal?: (err: Error) => void;
 
   constructor(
     private readonly consumer: Consumer,
@@ -34,8 +36,11 @@ export class CdcConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: cdcTopics(this.settings), fromBeginning });
     this.consumer.on(this.consumer.events.CRASH, (e) => {
-      this.running = false;
-      this.log.error({ err: e.payload.error?.message }, 'indexer consumer crashed');
+      this.log.error({ err: e.payload.error?.message, restart: e.payload.restart }, 'indexer consumer crashed');
+      if (!e.payload.restart) {
+        this.running = false;
+        this.onFatal?.(e.payload.error);
+      }
     });
     await this.consumer.run({
       autoCommit: false,
@@ -71,7 +76,7 @@ export class CdcConsumer {
     for (let attempt = 0; events.length; attempt++) {
       if (!isRunning() || isStale()) return; // rebalanced away: the next owner re-applies from the last commit
       try {
-        const result = await this.sync.apply(events);
+        const result = await this.sync.apply(events, heartbeat);
         for (const p of result.poison) {
           letters.push({ topic: batch.topic, partition: batch.partition, message: byOffset.get(p.event.offset)!, error: p.error });
         }
@@ -91,7 +96,13 @@ export class CdcConsumer {
     }
     const last = batch.messages[batch.messages.length - 1].offset;
     resolveOffset(last);
-    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    try {
+      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    } catch (err) {
+      // rebalanced while applying: the new owner re-applies from the last commit (idempotent, versioned)
+      this.log.warn({ err: (err as Error).message, topic: batch.topic, partition: batch.partition }, 'offset commit failed');
+      return;
+    }
     const lag = Number(BigInt(batch.highWatermark) - BigInt(last) - 1n);
     this.metrics.lag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, lag));
     this.metrics.batchSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);

@@ -1,0 +1,203 @@
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import Redis from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createApp } from '../src/bootstrap';
+import { readEnvFiles, validateEnv } from '../src/config/load-config';
+import { createSearchClient, SearchClient } from '../src/search/es/es-client';
+import { cdcTopics } from '../src/indexer/cdc-topics';
+import { loadSearchSettings, SearchSettings } from '../src/search/search.settings';
+
+/**
+ * Search e2e harness: the real gateway on the CDC-captured database (DB_DATABASE, not the
+ * gateway's throwaway test DB, because Debezium only watches that one), Redis db 0 (where the
+ * indexer invalidates), the real Kafka/Connect/Elasticsearch, and an in-process indexer.
+ */
+export const env = readEnvFiles();
+process.env.SEARCH_BACKEND = 'elasticsearch';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+
+export interface SearchContext {
+  app: NestExpressApplication;
+  http: () => ReturnType<typeof request>;
+  db: Client;
+  redis: Redis;
+  es: SearchClient;
+  settings: SearchSettings;
+  close: () => Promise<void>;
+}
+
+export async function startSearchApp(): Promise<SearchContext> {
+  const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000' });
+  const app = await createApp({ env: cfg });
+  await app.init();
+  const db = new Client({ host: cfg.DB_HOST, port: cfg.DB_PORT, user: cfg.DB_USERNAME, password: cfg.DB_PASSWORD, database: cfg.DB_DATABASE });
+  await db.connect();
+  const redis = new Redis({ host: cfg.REDIS_HOST, port: cfg.REDIS_PORT, db: cfg.REDIS_DB });
+  const settings = loadSearchSettings();
+  const es = createSearchClient(settings.ELASTICSEARCH_URL);
+  const server = app.getHttpServer();
+  return {
+    app,
+    http: () => request(server),
+    db,
+    redis,
+    es,
+    settings,
+    close: async () => {
+      await app.close();
+      await db.end();
+      await redis.quit();
+      await es.close();
+    },
+  };
+}
+
+export interface IndexerProcess {
+  port: number;
+  output: string[];
+  close: () => Promise<void>;
+}
+
+let nextPort = 3101;
+
+export type TopicOffsets = Record<string, Array<{ partition: number; offset: string }>>;
+
+/** Current end offsets of every CDC topic. */
+export async function endOffsets(settings: SearchSettings): Promise<TopicOffsets> {
+  const admin = new Kafka({ clientId: 'e2e-admin', brokers: settings.brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const out: TopicOffsets = {};
+    for (const topic of cdcTopics(settings)) out[topic] = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high }));
+    return out;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Positions a (stopped) consumer group: the next run starts exactly there. */
+export async function setGroupOffsets(settings: SearchSettings, groupId: string, offsets: TopicOffsets): Promise<void> {
+  const admin = new Kafka({ clientId: 'e2e-admin', brokers: settings.brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    for (const [topic, partitions] of Object.entries(offsets)) await admin.setOffsets({ groupId, topic, partitions });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** True when the group has committed up to `target` on every partition of every topic. */
+export async function groupReached(settings: SearchSettings, groupId: string, target: TopicOffsets): Promise<boolean> {
+  const admin = new Kafka({ clientId: 'e2e-admin', brokers: settings.brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({ groupId, topics: Object.keys(target) });
+    return committed.every((t) =>
+      t.partitions.every((p) => BigInt(p.offset) >= BigInt(target[t.topic].find((x) => x.partition === p.partition)!.offset)));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Starts the real indexer entry (src/indexer.ts) as a child process with its own consumer group
+ * (kafkajs loads protocol modules lazily, which does not survive jest's module registry).
+ */
+export async function startIndexer(groupId: string, extraEnv: Record<string, string> = {}, startAt?: TopicOffsets): Promise<IndexerProcess> {
+  const port = nextPort++;
+  // a fresh group starts at the current end of the topics (not at 100k products of history)
+  await setGroupOffsets(loadSearchSettings(), groupId, startAt ?? (await endOffsets(loadSearchSettings())));
+  const root = path.resolve(__dirname, '..');
+  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/indexer.ts'], {
+    cwd: root,
+    env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json'), INDEXER_GROUP_ID: groupId, INDEXER_HTTP_PORT: String(port), LOG_LEVEL: 'warn', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await eventually('indexer healthy', async () => {
+    if (child.exitCode !== null) throw new Error(`indexer exited: ${output.join('').slice(-2000)}`);
+    const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+    return res?.ok;
+  }, 60000, 250);
+  return {
+    port,
+    output,
+    close: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    },
+  };
+}
+
+let seq = 0;
+export const unique = (p: string) => `${p}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export async function eventually<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 5000, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export interface Fixture {
+  tag: string;
+  rootId: number;
+  rootSlug: string;
+  childId: number;
+  childSlug: string;
+  otherRootId: number;
+  otherRootSlug: string;
+  brandId: number;
+  brandName: string;
+}
+
+/** Own categories (root > child, other root) and brand, unique per test run. */
+export async function createFixture(db: Client): Promise<Fixture> {
+  const tag = unique('t');
+  const cat = async (name: string, slug: string, parent: number | null) =>
+    Number((await db.query(`INSERT INTO categories (parent_id, name, slug) VALUES ($1, $2, $3) RETURNING id`, [parent, name, slug])).rows[0].id);
+  const rootSlug = `${tag}-root`;
+  const rootId = await cat(`Root ${tag}`, rootSlug, null);
+  const childSlug = `${tag}-child`;
+  const childId = await cat(`Child ${tag}`, childSlug, rootId);
+  const otherRootSlug = `${tag}-other`;
+  const otherRootId = await cat(`Other ${tag}`, otherRootSlug, null);
+  const brandName = `Brand ${tag}`;
+  const brandId = Number((await db.query(`INSERT INTO brands (name, slug) VALUES ($1, $2) RETURNING id`, [brandName, `brand-${tag}`])).rows[0].id);
+  return { tag, rootId, rootSlug, childId, childSlug, otherRootId, otherRootSlug, brandId, brandName };
+}
+
+export async function insertProduct(
+  db: Client,
+  f: Fixture,
+  p: { name: string; price: number; categoryId?: number; stock?: number; attrs?: Record<string, string | number>; status?: string },
+): Promise<{ id: number; sku: string }> {
+  const sku = unique('SKU-').toUpperCase();
+  const { rows } = await db.query(
+    `INSERT INTO products (sku, name, slug, description, price, category_id, brand_id, status, attributes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id`,
+    [sku, p.name, sku.toLowerCase(), `Description of ${p.name}`, p.price, p.categoryId ?? f.childId, f.brandId, p.status ?? 'active',
+      JSON.stringify({ e2etag: f.tag, ...(p.attrs ?? {}) })],
+  );
+  const id = Number(rows[0].id);
+  await db.query(`INSERT INTO inventory (product_id, on_hand) VALUES ($1, $2)`, [id, p.stock ?? 10]);
+  return { id, sku };
+}
