@@ -94,6 +94,7 @@ after(async () => {
   // Best effort, in dependency order; every step is independent of the previous one failing.
   const steps = [
     () => consumer?.disconnect(),
+    () => consumer && admin.deleteGroups([`cdc-test-${run}`]),
     async () => {
       if ((await rest('GET', `/connectors/${CONNECTOR}`)).status !== 200) return;
       await rest('PUT', `/connectors/${CONNECTOR}/stop`);
