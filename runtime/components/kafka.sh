@@ -37,8 +37,8 @@ format_storage() {
   # Only when not formatted yet: meta.properties is written by `StorageTool format`.
   [ -f "$KAFKA_DATA/meta.properties" ] && return 0
   if [ ! -s "$STATE/cluster.id" ]; then
-    kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1 >"$STATE/cluster.id"
-    [ -s "$STATE/cluster.id" ] || fail "could not generate a cluster id (kafka.tools.StorageTool random-uuid)"
+    kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | grep -E '^[A-Za-z0-9_-]{22}$' | tail -1 >"$STATE/cluster.id"
+    [ -s "$STATE/cluster.id" ] || { rm -f "$STATE/cluster.id"; fail "could not generate a cluster id (kafka.tools.StorageTool random-uuid)"; }
   fi
   say "  formatting KRaft storage (cluster id $(cat "$STATE/cluster.id"))"
   kafka_java kafka.tools.StorageTool format --ignore-formatted \
