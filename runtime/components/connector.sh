@@ -1,7 +1,8 @@
 # One-shot task: registers the Debezium catalog connector (connectors/catalog-postgres.json)
 # after the schema exists. Idempotent: re-running with an unchanged config is a no-op.
 #  1. checks the captured tables exist (clear error if the schema task has not run),
-#  2. sets REPLICA IDENTITY FULL on the low-write catalog tables (see docs/cdc.md),
+#  2. safety net: REPLICA IDENTITY FULL on the low-write catalog tables if a table lacks it
+#     (normally already done by the SetCatalogReplicaIdentity migration; see docs/cdc.md),
 #  3. pre-creates the CDC topics with the connector's topic.creation settings,
 #  4. connectors/register.sh: PUT the config, wait until connector + task are RUNNING.
 KIND=task
