@@ -11,6 +11,7 @@ import { RedisModule } from './common/redis/redis.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import type { EnvironmentSchema } from './config/env.schema';
+import { GraphqlApiModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -56,6 +57,7 @@ export class AppModule {
         HealthModule,
         OrdersModule,
         NotificationsModule,
+        GraphqlApiModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
