@@ -42,6 +42,13 @@ describe('batch plan', () => {
     expect([...plan.orderIds]).toEqual([7]);
   });
 
+  it('fans out brand/category updates only (inserts and snapshot reads have no products yet)', () => {
+    const plan = emptyPlan();
+    addToPlan(plan, msg('commerce.public.brands', { id: 5 }, row({ __table: 'brands', __op: 'c' }))!);
+    addToPlan(plan, msg('commerce.public.categories', { id: 4 }, row({ __table: 'categories', __op: 'r' }))!);
+    expect(plan.brandIds.size + plan.categoryIds.size).toBe(0);
+  });
+
   it('never takes a TOAST placeholder for an id', () => {
     const plan = emptyPlan();
     const e = msg('commerce.public.product_images', { id: 9 }, row({ __table: 'product_images', product_id: '__debezium_unavailable_value' }))!;

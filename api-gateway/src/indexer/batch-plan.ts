@@ -49,12 +49,18 @@ export function addToPlan(plan: BatchPlan, e: CdcEvent): void {
       } else plan.productIds.add(productId);
       return;
     }
-    case 'categories':
-      plan.categoryIds.add(required(e, e.key, 'id'));
+    // A new (or snapshot-read) brand/category has no products yet: their own events cover them.
+    // Only an update (rename, move) fans out; deletes are impossible while products reference them.
+    case 'categories': {
+      const id = required(e, e.key, 'id');
+      if (e.op === 'u') plan.categoryIds.add(id);
       return;
-    case 'brands':
-      plan.brandIds.add(required(e, e.key, 'id'));
+    }
+    case 'brands': {
+      const id = required(e, e.key, 'id');
+      if (e.op === 'u') plan.brandIds.add(id);
       return;
+    }
     case 'orders':
       plan.orderIds.add(required(e, e.key, 'id'));
       return;

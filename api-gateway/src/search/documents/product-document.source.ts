@@ -73,6 +73,12 @@ export class ProductDocumentSource {
     return rows.map((r) => Number(r.id));
   }
 
+  async existingIds(ids: number[]): Promise<number[]> {
+    if (!ids.length) return [];
+    const rows = (await this.db.query(`SELECT id FROM products WHERE id = ANY($1::bigint[])`, [ids])) as Array<{ id: string }>;
+    return rows.map((r) => Number(r.id));
+  }
+
   /** Keyset walk over all product ids (reindex, verify-index). */
   async *idChunks(chunkSize: number): AsyncGenerator<number[]> {
     let after = 0;

@@ -29,6 +29,6 @@ describe('facets mapper', () => {
     expect(facets['attr.color']).toEqual([{ value: 'blue', count: 7 }, { value: 'red', count: 2 }]);
     expect(facets['attr.size']).toEqual([{ value: 'M', count: 3 }]);
     expect(facets.price[0]).toMatchObject({ value: '0-25', count: 1 });
-    expect(facets.price[5]).toMatchObject({ value: '500+', count: 0, to: null });
+    expect(facets.price[6]).toMatchObject({ value: '1000+', count: 0, to: null });
   });
 });

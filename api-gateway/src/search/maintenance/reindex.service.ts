@@ -1,0 +1,73 @@
+import { writeDocuments } from '../documents/bulk-writer';
+import type { ProductDocumentSource } from '../documents/product-document.source';
+import type { SearchClient } from '../es/es-client';
+import { productIndexDefinition } from '../index/index-definitions';
+import { IndexManager, physicalIndexName } from '../index/index-manager';
+import type { SearchSettings } from '../search.settings';
+
+export interface ReindexReport {
+  index: string;
+  previous: string[];
+  documents: number;
+  seconds: number;
+  docsPerSecond: number;
+}
+
+const CHUNK = 1000;
+const PARALLEL = 3;
+
+/**
+ * Zero-loss rebuild: the new index joins the WRITE alias first (from then on the CDC indexer writes
+ * every change to both indexes; it resolves the alias at the start of every batch), then all rows
+ * are copied from PostgreSQL with the LSN read before each chunk as external version, then the READ
+ * alias is swapped in one atomic update. A change during the copy lands in the new index either by
+ * the copy (read after the change) or by the indexer (version-guarded: the newer read wins).
+ */
+export class ReindexService {
+  constructor(
+    private readonly es: SearchClient,
+    private readonly settings: SearchSettings,
+    private readonly indexes: IndexManager,
+    private readonly source: ProductDocumentSource,
+    private readonly log: (msg: string) => void = () => undefined,
+  ) {}
+
+  async run(opts: { keepOld?: boolean } = {}): Promise<ReindexReport> {
+    const alias = this.settings.SEARCH_PRODUCTS_ALIAS;
+    const writeAlias = this.settings.productsWriteAlias;
+    const started = Date.now();
+    const def = productIndexDefinition();
+    const index = physicalIndexName(alias);
+    await this.indexes.create(index, def, { refresh_interval: '-1' });
+    await this.indexes.addToAlias(writeAlias, index);
+    this.log(`created ${index} and added it to ${writeAlias}; copying from PostgreSQL`);
+
+    let documents = 0;
+    const inFlight = new Set<Promise<void>>();
+    for await (const ids of this.source.idChunks(CHUNK)) {
+      const job = (async () => {
+        const docs = await this.source.load(ids);
+        const out = await writeDocuments(this.es, [index], docs);
+        if (out.retryable.length || out.rejected.length) {
+          throw new Error(`bulk into ${index} failed: ${(out.retryable[0] ?? out.rejected[0]).reason}`);
+        }
+        documents += docs.length;
+      })();
+      inFlight.add(job);
+      job.finally(() => inFlight.delete(job)).catch(() => undefined);
+      if (inFlight.size >= PARALLEL) await Promise.race(inFlight);
+      if (documents && documents % 20000 < CHUNK) this.log(`  ${documents} documents`);
+    }
+    await Promise.all(inFlight);
+
+    await this.es.indices.putSettings({ index, settings: { refresh_interval: (def.settings.refresh_interval as string) ?? '1s' } });
+    await this.es.indices.refresh({ index });
+    const previous = await this.indexes.swap(alias, index);
+    for (const old of previous) {
+      await this.indexes.removeFromAlias(writeAlias, old).catch(() => undefined);
+      if (!opts.keepOld) await this.indexes.delete(old);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    return { index, previous, documents, seconds, docsPerSecond: Math.round(documents / seconds) };
+  }
+}
