@@ -1,8 +1,11 @@
 <?php
 
+use App\Http\Controllers\HealthController;
 use Illuminate\Support\Facades\Route;
 
 /*
-| Admin panel routes (served under /admin by nginx). Intentionally empty: the admin panel
-| is built on this skeleton separately.
+| Admin panel routes. nginx serves the app under /admin (SCRIPT_NAME /admin/index.php), so
+| paths here are relative to it: '/health' answers at /admin/health.
 */
+
+Route::get('/health', HealthController::class);
