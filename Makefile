@@ -25,5 +25,13 @@ seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the 
 	@$(PLATFORM) up postgres schema >/dev/null
 	@cd api-gateway && PRODUCTS=$(PRODUCTS) node dist/database/seed/run.js
 
+reindex:       ## rebuild the products index from PostgreSQL, swap the alias atomically (no update lost)
+	@$(PLATFORM) up postgres redis elasticsearch >/dev/null
+	@cd api-gateway && node dist/search/cli/reindex.js $(ARGS)
+
+verify-index:  ## compare PostgreSQL with the index (count + per-document checksum); ARGS=--repair fixes drift
+	@$(PLATFORM) up postgres redis elasticsearch >/dev/null
+	@cd api-gateway && node dist/search/cli/verify-index.js $(ARGS)
+
 compose-check: ## validate docker-compose.yml against the Compose specification schema
 	@bash runtime/compose-check.sh
