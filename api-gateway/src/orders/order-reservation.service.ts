@@ -46,10 +46,11 @@ export class OrderReservationService {
         idempotencyKey: r.idempotencyKey, requestHash: r.requestHash, reservationSeconds: r.reservationSeconds,
       });
       if (!order) return { kind: 'duplicate-key' };
-      await this.inventory.reserve(m, priced.lines.map((l, i) => ({ productId: l.productId, quantity: l.quantity, sku: l.sku, field: `items[${r.lines[i].index}].productId` })));
       await this.orders.insertItems(m, order.id, priced);
       const head = { id: order.id, number: order.number, userId: String(r.user.id), status: 'pending' as const, currency: priced.currency, total: priced.total, requestHash: r.requestHash, reservedUntil: null };
       await this.outbox.append(m, [{ type: 'order.created', payload: eventPayload(head, 'pending', { items: priced.lines }) }]);
+      // inventory last (locks in product order): hot rows stay locked only until the commit
+      await this.inventory.reserve(m, priced.lines.map((l, i) => ({ productId: l.productId, quantity: l.quantity, sku: l.sku, field: `items[${r.lines[i].index}].productId` })));
       return { kind: 'created', orderId: order.id, number: order.number, total: priced.total, currency: priced.currency };
     });
   }

@@ -30,13 +30,12 @@ export class OrderTransitions {
   async apply(manager: EntityManager, head: OrderHead, to: OrderStatus, events: OrderEvent[] = [], reason?: string): Promise<void> {
     assertTransition(head.status, to);
     const effect = head.status === 'pending' && to === 'paid' ? 'consume' : stockEffect(head.status, to);
-    if (effect !== 'none') {
-      const lines = await this.orders.stockLines(manager, head.id);
-      if (effect === 'consume') await this.inventory.consume(manager, lines);
-      else if (effect === 'release-reservation') await this.inventory.release(manager, lines);
-      else await this.inventory.restock(manager, lines);
-    }
+    const lines = effect === 'none' ? [] : await this.orders.stockLines(manager, head.id);
     await this.orders.setStatus(manager, head.id, to);
     await this.outbox.append(manager, [...events, { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) }]);
+    // inventory last: the hot rows stay locked only for the end of the transaction
+    if (effect === 'consume') await this.inventory.consume(manager, lines);
+    else if (effect === 'release-reservation') await this.inventory.release(manager, lines);
+    else if (effect === 'restock') await this.inventory.restock(manager, lines);
   }
 }
