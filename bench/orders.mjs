@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// Benchmark of POST /api/orders: 64 concurrent buyers on 10 hot SKUs (1-3 lines per order,
+// tok_success) for 30 s against a real gateway, then pgbench running the same SQL of an order
+// (reserve tx + settle tx, see bench/orders-pgbench.sql) with the same concurrency on the same
+// machine, in the same run. Reports orders/s, p50/p99 latency, 409s, oversell (must be 0) and the
+// ratio gateway orders/s : pgbench tps. Several runs, medians printed last.
+//
+//   node bench/orders.mjs [--runs 3] [--duration 30] [--buyers 64] [--skus 10]
+//
+// Own database (commerce_bench_orders, migrated here) and Redis DB 7; the gateway runs from
+// api-gateway/dist on --port (3093) with LOG_LEVEL=warn and the default DB pool.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GW = path.join(ROOT, 'api-gateway');
+const require = createRequire(path.join(GW, 'package.json'));
+const { Client } = require('pg');
+const dotenv = require('dotenv');
+const fs = require('node:fs');
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const RUNS = Number(args.runs ?? 3);
+const DURATION = Number(args.duration ?? 30);
+const BUYERS = Number(args.buyers ?? 64);
+const SKUS = Number(args.skus ?? 10);
+const PORT = Number(args.port ?? 3093);
+const BENCH_DB = 'commerce_bench_orders';
+const REDIS_DB = 7;
+const STOCK = 1_000_000;
+const PGBENCH = fs.existsSync('/usr/lib/postgresql/15/bin/pgbench') ? '/usr/lib/postgresql/15/bin/pgbench' : 'pgbench';
+
+const env = { ...dotenv.parse(fs.readFileSync(path.join(ROOT, '.env.example'))) };
+if (fs.existsSync(path.join(ROOT, '.env'))) Object.assign(env, dotenv.parse(fs.readFileSync(path.join(ROOT, '.env'))));
+Object.assign(env, process.env);
+
+const pgConf = (database) => ({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (x, d = 1) => Number(x.toFixed(d));
+
+async function prepareDatabase() {
+  const admin = new Client(pgConf(env.DB_DATABASE));
+  await admin.connect();
+  const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB]);
+  if (!rows.length) await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+  await admin.end();
+  const mig = spawnSync('node', [path.join(GW, 'dist/database/migrate.js')], { env: { ...env, DB_DATABASE: BENCH_DB }, encoding: 'utf8' });
+  if (mig.status !== 0) throw new Error(`migrations failed: ${mig.stderr || mig.stdout}`);
+  const db = new Client(pgConf(BENCH_DB));
+  await db.connect();
+  await db.query(`INSERT INTO categories (name, slug) SELECT 'Bench orders', 'bench-orders' WHERE NOT EXISTS (SELECT 1 FROM categories WHERE slug = 'bench-orders' AND parent_id IS NULL)`);
+  await db.query(`INSERT INTO brands (name, slug) VALUES ('Bench orders', 'bench-orders') ON CONFLICT DO NOTHING`);
+  await db.query(
+    `INSERT INTO products (sku, name, slug, price, category_id, brand_id)
+     SELECT 'HOT-' || g, 'Hot product ' || g, 'hot-product-' || g, 10 + g + 0.99,
+            (SELECT id FROM categories WHERE slug = 'bench-orders' AND parent_id IS NULL), (SELECT id FROM brands WHERE slug = 'bench-orders')
+     FROM generate_series(1, $1::int) g ON CONFLICT DO NOTHING`,
+    [SKUS],
+  );
+  const ids = (await db.query(`SELECT id FROM products WHERE sku LIKE 'HOT-%' ORDER BY id LIMIT $1`, [SKUS])).rows.map((r) => Number(r.id));
+  await db.query(`INSERT INTO inventory (product_id, on_hand) SELECT unnest($1::bigint[]), 0 ON CONFLICT DO NOTHING`, [ids]);
+  await db.query(
+    `INSERT INTO users (email, name, password_hash, role) VALUES ('pgbench@bench.local', 'pgbench', 'x', 'customer') ON CONFLICT DO NOTHING`,
+  ).catch(() => undefined);
+  const pgUser = (await db.query(`SELECT id FROM users WHERE lower(email) = 'pgbench@bench.local'`)).rows[0].id;
+  return { db, ids, pgUser: Number(pgUser) };
+}
+
+/** Stock snapshot; reset to STOCK before every phase. */
+async function resetStock(db, ids) {
+  await db.query(`UPDATE inventory SET on_hand = $2, reserved = 0 WHERE product_id = ANY($1::bigint[])`, [ids, STOCK]);
+}
+
+/** on_hand must equal STOCK minus what paid orders of the phase consumed, never negative; reserved 0. */
+async function oversell(db, ids, sinceOrderId) {
+  const { rows } = await db.query(
+    `SELECT i.product_id, i.on_hand, i.reserved,
+            coalesce((SELECT sum(oi.quantity) FROM order_items oi JOIN orders o ON o.id = oi.order_id
+                      WHERE oi.product_id = i.product_id AND o.id > $2 AND o.status = 'paid'), 0)::int AS sold
+     FROM inventory i WHERE i.product_id = ANY($1::bigint[])`,
+    [ids, sinceOrderId],
+  );
+  let over = 0;
+  for (const r of rows) {
+    if (r.on_hand < 0) over += -r.on_hand;
+    if (r.on_hand !== STOCK - r.sold) over += Math.abs(STOCK - r.sold - r.on_hand);
+    if (r.reserved !== 0) over += r.reserved;
+  }
+  return over;
+}
+
+const maxOrderId = async (db) => Number((await db.query(`SELECT coalesce(max(id), 0) AS m FROM orders`)).rows[0].m);
+
+function startGateway() {
+  return spawn('node', [path.join(GW, 'dist/main.js')], {
+    env: {
+      ...env, DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), GATEWAY_PORT: String(PORT), GATEWAY_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '1000000', BCRYPT_COST: '4',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitReady() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/health/ready`)).ok) return;
+    } catch { /* not yet */ }
+    await sleep(500);
+  }
+  throw new Error(`gateway on ${PORT} not ready`);
+}
+
+async function buyerTokens() {
+  const run = randomUUID().slice(0, 8);
+  return Promise.all(Array.from({ length: BUYERS }, async (_, i) => {
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/register`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `buyer-${run}-${i}@bench.local`, password: `Bench-${run}-Passw0rd!`, name: `Buyer ${i}` }),
+    });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+    return (await res.json()).accessToken;
+  }));
+}
+
+const address = { name: 'Bench Buyer', line1: '1 Load St', city: 'Berlin', postalCode: '10115', country: 'DE' };
+
+/** BUYERS closed-loop clients for DURATION seconds. */
+async function loadPhase(tokens, ids) {
+  const latencies = [];
+  const status = {};
+  const deadline = Date.now() + DURATION * 1000;
+  const started = Date.now();
+  await Promise.all(tokens.map(async (token) => {
+    while (Date.now() < deadline) {
+      const lines = new Map();
+      const n = 1 + Math.floor(Math.random() * 3);
+      while (lines.size < n) lines.set(ids[Math.floor(Math.random() * ids.length)], 1 + Math.floor(Math.random() * 2));
+      const body = JSON.stringify({ items: [...lines].map(([productId, quantity]) => ({ productId, quantity })), shippingAddress: address, payment: { method: 'card', token: 'tok_success' } });
+      const t = process.hrtime.bigint();
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/orders`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() }, body,
+      });
+      await res.arrayBuffer();
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      status[res.status] = (status[res.status] ?? 0) + 1;
+    }
+  }));
+  const seconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { ordersPerSecond: round((status[201] ?? 0) / seconds), p50: round(pct(latencies, 50), 2), p99: round(pct(latencies, 99), 2), status };
+}
+
+function pgbenchPhase(ids, pgUser) {
+  const script = path.join(ROOT, 'bench', 'orders-pgbench.sql');
+  const res = spawnSync(PGBENCH, [
+    '-n', '-c', String(BUYERS), '-j', '2', '-T', String(DURATION), '-M', 'prepared',
+    '-D', `minid=${Math.min(...ids)}`, '-D', `skus=${ids.length}`, '-D', `uid=${pgUser}`,
+    '-f', script, '-h', env.DB_HOST, '-p', String(env.DB_PORT), '-U', env.DB_USERNAME, BENCH_DB,
+  ], { env: { ...process.env, PGPASSWORD: env.DB_PASSWORD }, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`pgbench failed: ${res.stderr}`);
+  const tps = /tps = ([\d.]+)/.exec(res.stdout)?.[1];
+  const lat = /latency average = ([\d.]+) ms/.exec(res.stdout)?.[1];
+  const failed = /number of failed transactions: (\d+)/.exec(res.stdout)?.[1];
+  return { tps: round(Number(tps)), latencyAvg: Number(lat), failed: Number(failed ?? 0) };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(GW, 'dist/main.js'))) throw new Error('build first: (cd api-gateway && npm run build)');
+  const { db, ids, pgUser } = await prepareDatabase();
+  const gw = startGateway();
+  const results = [];
+  try {
+    await waitReady();
+    const tokens = await buyerTokens();
+    for (let run = 1; run <= RUNS; run++) {
+      await resetStock(db, ids);
+      let since = await maxOrderId(db);
+      const api = await loadPhase(tokens, ids);
+      await sleep(500);
+      const apiOversell = await oversell(db, ids, since);
+
+      await resetStock(db, ids);
+      since = await maxOrderId(db);
+      const pg = pgbenchPhase(ids, pgUser);
+      const pgOversell = await oversell(db, ids, since);
+      const r = { run, api: { ...api, oversell: apiOversell }, pgbench: { ...pg, oversell: pgOversell }, ratioApiToPgbench: round(api.ordersPerSecond / pg.tps, 3) };
+      results.push(r);
+      console.log(JSON.stringify(r));
+    }
+    const med = (f) => median(results.map(f));
+    const summary = {
+      runs: RUNS, durationSeconds: DURATION, buyers: BUYERS, hotSkus: ids.length,
+      api: { ordersPerSecond: med((r) => r.api.ordersPerSecond), p50: med((r) => r.api.p50), p99: med((r) => r.api.p99), oversell: Math.max(...results.map((r) => r.api.oversell)) },
+      pgbench: { tps: med((r) => r.pgbench.tps), latencyAvg: med((r) => r.pgbench.latencyAvg), oversell: Math.max(...results.map((r) => r.pgbench.oversell)) },
+      ratioApiToPgbench: med((r) => r.ratioApiToPgbench),
+    };
+    console.log('MEDIANS ' + JSON.stringify(summary));
+    if (summary.api.oversell !== 0 || summary.pgbench.oversell !== 0) process.exitCode = 2;
+  } finally {
+    gw.kill('SIGTERM');
+    await db.end();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
