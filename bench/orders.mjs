@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of POST /api/orders: 64 concurrent buyers on 10 hot SKUs (1-3 lines per order,
 // tok_success) for 30 s against a real gateway, then pgbench running the same SQL of an order
-// (reserve tx + settle tx, see bench/orders-pgbench.sql) with the same concurrency on the same
+// (reserve tx + settle tx, PGBENCH_SCRIPT below) with the same concurrency on the same
 // machine, in the same run. Reports orders/s, p50/p99 latency, 409s, oversell (must be 0) and the
 // ratio gateway orders/s : pgbench tps. Several runs, medians printed last.
 //
@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -158,8 +159,34 @@ async function loadPhase(tokens, ids) {
   return { ordersPerSecond: round((status[201] ?? 0) / seconds), p50: round(pct(latencies, 50), 2), p99: round(pct(latencies, 99), 2), status };
 }
 
+// The SQL of one order as the gateway runs it (-D minid=<first hot product id> -D skus=<n> -D uid=<user>).
+// One line of quantity 1 on a random hot SKU: tx 1 = pending order + line + outbox + locked
+// reservation; tx 2 = lock order, payment, paid, two outbox rows, consume stock. No HTTP, JSON, auth
+// or validation: the floor for the API.
+const PGBENCH_SCRIPT = String.raw`
+\set pid random(:minid, :minid + :skus - 1)
+BEGIN;
+INSERT INTO orders (number, user_id, status, currency, subtotal, total, shipping_address, idempotency_key, request_hash, reserved_until)
+  VALUES ('PGB-' || txid_current(), :uid, 'pending', 'USD', 11.99, 11.99, '{"name":"pgbench"}', md5(random()::text), md5(random()::text), now() + interval '15 minutes');
+INSERT INTO order_items (order_id, product_id, sku, name, unit_price, quantity, line_total)
+  VALUES (currval('orders_id_seq'), :pid, 'HOT', 'Hot', 11.99, 1, 11.99);
+INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('order', currval('orders_id_seq')::text, 'order.created', '{}');
+SELECT on_hand, reserved FROM inventory WHERE product_id = :pid FOR UPDATE;
+UPDATE inventory SET reserved = reserved + 1, version = version + 1, updated_at = now() WHERE product_id = :pid AND on_hand - reserved >= 1;
+COMMIT;
+BEGIN;
+SELECT id, status FROM orders WHERE id = currval('orders_id_seq') FOR UPDATE;
+INSERT INTO payments (order_id, provider, provider_ref, status, amount, currency) VALUES (currval('orders_id_seq'), 'pgbench', 'x', 'succeeded', 11.99, 'USD');
+UPDATE orders SET status = 'paid', reserved_until = NULL WHERE id = currval('orders_id_seq');
+INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('order', currval('orders_id_seq')::text, 'order.paid', '{}'), ('order', currval('orders_id_seq')::text, 'order.status_changed', '{}');
+SELECT on_hand FROM inventory WHERE product_id = :pid FOR UPDATE;
+UPDATE inventory SET on_hand = on_hand - 1, reserved = reserved - 1, version = version + 1, updated_at = now() WHERE product_id = :pid;
+COMMIT;
+`;
+
 function pgbenchPhase(ids, pgUser) {
-  const script = path.join(ROOT, 'bench', 'orders-pgbench.sql');
+  const script = path.join(os.tmpdir(), 'orders-pgbench.sql');
+  fs.writeFileSync(script, PGBENCH_SCRIPT);
   const res = spawnSync(PGBENCH, [
     '-n', '-c', String(BUYERS), '-j', '2', '-T', String(DURATION), '-M', 'prepared',
     '-D', `minid=${Math.min(...ids)}`, '-D', `skus=${ids.length}`, '-D', `uid=${pgUser}`,
