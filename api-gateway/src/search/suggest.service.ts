@@ -36,11 +36,11 @@ export class SuggestService {
       size: 10,
       track_total_hits: false,
       _source: ['id', 'name', 'slug', 'brand'],
+      // edge-ngram subfield: every typed word is a plain term lookup (no prefix expansion at query time)
       query: {
         bool: {
           filter: [{ term: { visible: true } }],
           must: [{ match: { 'name.autocomplete': { query: q, operator: 'and' } } }],
-          should: [{ match_phrase_prefix: { name: { query: q, boost: 2 } } }],
         },
       },
       sort: [{ _score: 'desc' }, { id: 'asc' }],
