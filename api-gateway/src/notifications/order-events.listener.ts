@@ -19,6 +19,8 @@ const TOPICS = ['order.created', 'order.status_changed'];
 export class OrderEventsListener implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OrderEventsListener.name);
   private consumer: Consumer | undefined;
+  private starting: Promise<void> | undefined;
+  private stopped = false;
   private joined!: () => void;
   /** Resolves once the consumer owns its partitions (tests wait for it). */
   readonly ready = new Promise<void>((resolve) => { this.joined = resolve; });
@@ -30,15 +32,35 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.start().catch((err: unknown) => this.logger.error(`order events listener failed: ${(err as Error)?.message}`));
+    this.starting = this.startWithRetry();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.starting;
     await this.consumer?.disconnect().catch(() => undefined);
   }
 
+  /** Keeps trying (every 5 s) while Kafka is unreachable; gives up only on shutdown. */
+  private async startWithRetry(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.start();
+        return;
+      } catch (err) {
+        this.logger.warn(`order events listener not started: ${(err as Error)?.message}; retrying in 5 s`);
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.consumer = undefined;
+        for (let waited = 0; waited < 5_000 && !this.stopped; waited += 250) await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
   private async start(): Promise<void> {
-    const kafka = new Kafka({ clientId: 'api-notifications', brokers: this.config.brokers, logLevel: logLevel.WARN });
+    const kafka = new Kafka({
+      clientId: 'api-notifications', brokers: this.config.brokers, logLevel: logLevel.NOTHING,
+      connectionTimeout: 3_000, retry: { retries: 2, initialRetryTime: 300 },
+    });
     const admin = kafka.admin();
     await admin.connect();
     try {
@@ -46,6 +68,7 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
     } finally {
       await admin.disconnect();
     }
+    if (this.stopped) return;
     const consumer = kafka.consumer({ groupId: `api-notifications-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 100 });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.joined());
@@ -55,7 +78,13 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
     await consumer.run({
       eachMessage: async ({ message }) => {
         if (!message.value) return;
-        const event = JSON.parse(message.value.toString('utf8')) as OrderEventMessage & { source?: string };
+        let event: OrderEventMessage & { source?: string };
+        try {
+          event = JSON.parse(message.value.toString('utf8')) as OrderEventMessage & { source?: string };
+        } catch {
+          this.logger.warn('skipping a malformed order event');
+          return;
+        }
         if (event.source && event.source !== database) return; // another environment on the same broker
         this.gateway.deliver(event);
       },
