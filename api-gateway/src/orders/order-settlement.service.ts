@@ -30,9 +30,9 @@ export class OrderSettlementService {
         });
       }
       if (charge.status === 'succeeded') {
-        const items = await this.orders.eventLines(m, head.id);
-        const customer = await this.orders.customer(m, head.userId);
-        await this.transitions.apply(m, head, 'paid', [{ type: 'order.paid', payload: eventPayload(head, 'paid', { items, customer }) }]);
+        const { items, customer } = await this.orders.paidEventData(m, head.id, head.userId);
+        const stock = items.map((l) => ({ productId: l.productId, quantity: l.quantity }));
+        await this.transitions.apply(m, head, 'paid', [{ type: 'order.paid', payload: eventPayload(head, 'paid', { items, customer }) }], undefined, stock);
         return 'paid';
       }
       const reason = `${charge.status}: ${charge.error ?? ''}`.trim();

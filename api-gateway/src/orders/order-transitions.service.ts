@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrderEvent, OrderEventPayload } from '../events/order-events';
 import { OutboxWriter } from '../events/outbox.writer';
-import { InventoryRepository } from './inventory.repository';
+import { InventoryRepository, StockLine } from './inventory.repository';
 import { OrderHead, OrderRepository } from './order.repository';
 import { assertTransition, OrderStatus, stockEffect } from './order-status';
 
@@ -27,10 +27,13 @@ export class OrderTransitions {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async apply(manager: EntityManager, head: OrderHead, to: OrderStatus, events: OrderEvent[] = [], reason?: string): Promise<void> {
+  /** `knownLines`: the order's stock lines when the caller already loaded them (saves a query). */
+  async apply(
+    manager: EntityManager, head: OrderHead, to: OrderStatus, events: OrderEvent[] = [], reason?: string, knownLines?: StockLine[],
+  ): Promise<void> {
     assertTransition(head.status, to);
     const effect = head.status === 'pending' && to === 'paid' ? 'consume' : stockEffect(head.status, to);
-    const lines = effect === 'none' ? [] : await this.orders.stockLines(manager, head.id);
+    const lines = effect === 'none' ? [] : knownLines ?? (await this.orders.stockLines(manager, head.id));
     await this.orders.setStatus(manager, head.id, to);
     await this.outbox.append(manager, [...events, { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) }]);
     // inventory last: the hot rows stay locked only for the end of the transaction

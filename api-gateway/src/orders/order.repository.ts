@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { OrderEventLine } from '../events/order-events';
 import type { ChargeResult } from '../payments/payment-provider';
 import type { CatalogProduct, PricedOrder } from './order-lines';
 import type { OrderStatus } from './order-status';
@@ -98,13 +99,17 @@ export class OrderRepository {
     return rows;
   }
 
-  async eventLines(manager: EntityManager, orderId: string) {
-    const rows: { productId: string; sku: string; name: string; unitPrice: string; quantity: number; lineTotal: string }[] = await manager.query(
-      `SELECT product_id::text AS "productId", sku, name, unit_price::text AS "unitPrice", quantity, line_total::text AS "lineTotal"
-       FROM order_items WHERE order_id = $1 ORDER BY id`,
-      [orderId],
+  /** Lines and recipient of an order in one round trip (payload of order.paid). */
+  async paidEventData(manager: EntityManager, orderId: string, userId: string): Promise<{ items: OrderEventLine[]; customer: { email: string; name: string } }> {
+    const rows: { items: OrderEventLine[] | null; email: string | null; name: string | null }[] = await manager.query(
+      `SELECT (SELECT json_agg(json_build_object('productId', i.product_id::text, 'sku', i.sku, 'name', i.name,
+                 'unitPrice', i.unit_price::text, 'quantity', i.quantity, 'lineTotal', i.line_total::text) ORDER BY i.id)
+                 FROM order_items i WHERE i.order_id = $1) AS items,
+              u.email, u.name
+       FROM users u WHERE u.id = $2`,
+      [orderId, userId],
     );
-    return rows;
+    return { items: rows[0]?.items ?? [], customer: { email: rows[0]?.email ?? '', name: rows[0]?.name ?? '' } };
   }
 
   async setStatus(manager: EntityManager, orderId: string, status: OrderStatus): Promise<void> {
@@ -127,11 +132,6 @@ export class OrderRepository {
       [orderId],
     );
     return rows[0]?.status;
-  }
-
-  async customer(manager: EntityManager, userId: string): Promise<{ email: string; name: string }> {
-    const rows: { email: string; name: string }[] = await manager.query(`SELECT email, name FROM users WHERE id = $1`, [userId]);
-    return rows[0] ?? { email: '', name: '' };
   }
 
   /** Pending orders whose reservation has expired (oldest first). */
