@@ -1,10 +1,15 @@
+import { ChildProcess, spawn } from 'child_process';
 import { randomUUID } from 'crypto';
+import { createServer } from 'net';
+import * as path from 'path';
+import { readEnvFiles } from '../src/config/load-config';
 import { OrderReservationService } from '../src/orders/order-reservation.service';
 import { mergeLines } from '../src/orders/order-lines';
 import { ReservationReaper } from '../src/orders/reservation-reaper.service';
 import { orderRequestHash } from '../src/orders/request-hash';
 import { customers, createProducts, orderBody, orderTableCounts, postOrder, stock } from './orders-fixtures';
 import { startApp, TestContext } from './support/test-app';
+import { TEST_DB, TEST_KEYS_DIR, TEST_REDIS_DB } from './support/test-env';
 
 // short provider deadline so tok_timeout is quick; the mock stalls far longer than that
 process.env.PAYMENT_TIMEOUT_MS = '600';
@@ -134,7 +139,7 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     expect(payments.rows[0].n).toBe(1);
   });
 
-  it('a process killed between reserve and pay leaves a reservation that the reaper releases', async () => {
+  it('a reservation whose payment step never ran is left alone until it expires, then released by the reaper', async () => {
     const [p] = await createProducts(ctx.db, 1, { stock: 4 });
     const dto = orderBody([{ productId: p.id, quantity: 3 }]) as never;
     // step 1 of the flow only (what a process that dies before charging leaves behind)
@@ -158,4 +163,68 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     expect(await reaper.sweep()).not.toContain(orderId); // idempotent
     expect((await orderTableCounts(ctx.db)).reserved).toBe(0);
   });
+
+  it('a gateway process SIGKILLed while the payment is in flight leaves a reservation that the reaper releases', async () => {
+    const [p] = await createProducts(ctx.db, 1, { stock: 6 });
+    const port = await freePort();
+    // a second gateway process on the same database and keys; its provider call never returns in time
+    const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: path.join(__dirname, '..'),
+      env: {
+        ...readEnvFiles(), APP_ENV: 'test', DB_DATABASE: TEST_DB, REDIS_DB: String(TEST_REDIS_DB), JWT_KEYS_DIR: TEST_KEYS_DIR,
+        GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAYMENT_TIMEOUT_MS: '120000', MOCK_PAYMENT_SLOW_MS: '120000',
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await until(async () => (await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false)), 'the second gateway', 60_000);
+      const key = randomUUID();
+      const inFlight = fetch(`http://127.0.0.1:${port}/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${buyers[4].token}`, 'idempotency-key': key },
+        body: JSON.stringify(orderBody([{ productId: p.id, quantity: 5 }], 'tok_timeout')),
+      }).catch(() => 'connection lost');
+      await until(async () => (await stock(ctx.db, p.id)).reserved === 5, 'the reservation', 20_000);
+      child.kill('SIGKILL');
+      expect(await inFlight).toBe('connection lost');
+      await exited;
+
+      const { rows } = await ctx.db.query(`SELECT id::text, status FROM orders WHERE idempotency_key = $1`, [key]);
+      expect(rows).toEqual([{ id: expect.any(String), status: 'pending' }]);
+      const payments = await ctx.db.query(`SELECT count(*)::int AS n FROM payments WHERE order_id = $1`, [rows[0].id]);
+      expect(payments.rows[0].n).toBe(0);
+      expect(await stock(ctx.db, p.id)).toEqual({ onHand: 6, reserved: 5 });
+      // the stock is blocked: another buyer cannot get 2 of the remaining 1
+      await postOrder(ctx, buyers[5].token, orderBody([{ productId: p.id, quantity: 2 }])).expect(409);
+
+      const reaper = ctx.app.get(ReservationReaper);
+      expect(await reaper.sweep()).not.toContain(rows[0].id);
+      await ctx.db.query(`UPDATE orders SET reserved_until = now() - interval '1 second' WHERE id = $1`, [rows[0].id]);
+      expect(await reaper.sweep()).toEqual(expect.arrayContaining([rows[0].id]));
+      expect(await stock(ctx.db, p.id)).toEqual({ onHand: 6, reserved: 0 });
+      await postOrder(ctx, buyers[5].token, orderBody([{ productId: p.id, quantity: 2 }])).expect(201);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 120_000);
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
