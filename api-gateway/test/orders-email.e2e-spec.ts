@@ -3,13 +3,17 @@ import type { INestMicroservice } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { startOrderWorker } from '../src/events/order-worker.factory';
 import { readEnvFiles } from '../src/config/load-config';
-import { createProducts, customers, orderBody, postOrder } from './orders-fixtures';
+import { mergeLines } from '../src/orders/order-lines';
+import { OrderReservationService } from '../src/orders/order-reservation.service';
+import { orderRequestHash } from '../src/orders/request-hash';
+import { createProducts, customers, orderBody, postOrder, stock } from './orders-fixtures';
 import { startApp, testEnv, TestContext, unique } from './support/test-app';
 
 // real Kafka + real SMTP (maildev); short payment deadline for tok_timeout
 process.env.PAYMENT_TIMEOUT_MS = '600';
 process.env.MOCK_PAYMENT_SLOW_MS = '20000';
 process.env.OUTBOX_POLL_MS = '50';
+process.env.ORDER_REAPER_INTERVAL_MS = '300';
 
 const env = readEnvFiles();
 const MAILDEV = `http://127.0.0.1:${env.MAILDEV_WEB_PORT ?? 1080}`;
@@ -109,5 +113,23 @@ describe('order confirmation email: outbox -> Kafka -> worker -> SMTP (maildev)'
     for (const n of numbers) expect(await mailsFor(n)).toHaveLength(0);
     const { rows } = await ctx.db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('the worker\'s scheduled reaper releases an expired reservation on its own', async () => {
+    const [p] = await createProducts(ctx.db, 1, { stock: 3 });
+    const dto = orderBody([{ productId: p.id, quantity: 3 }]) as never;
+    const reserved = await ctx.app.get(OrderReservationService).reserve({
+      user: { id: buyer.id, role: 'customer', jti: 'x', exp: 0 }, dto, lines: mergeLines((dto as { items: never }).items),
+      idempotencyKey: randomUUID(), requestHash: orderRequestHash(dto), reservationSeconds: 1,
+    });
+    expect(reserved.kind).toBe('created');
+    expect(await stock(ctx.db, p.id)).toEqual({ onHand: 3, reserved: 3 });
+    const orderId = (reserved as { orderId: string }).orderId;
+    await eventually(async () => {
+      const { rows } = await ctx.db.query(`SELECT status FROM orders WHERE id = $1`, [orderId]);
+      return rows[0].status === 'cancelled' ? true : undefined;
+    }, 'the reaper to cancel the order', 15_000);
+    expect(await stock(ctx.db, p.id)).toEqual({ onHand: 3, reserved: 0 });
+    expect(await mailsFor((reserved as { number: string }).number)).toHaveLength(0);
   });
 });
