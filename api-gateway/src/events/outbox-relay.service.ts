@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
+import type { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { EventsConfig } from './events.config';
@@ -36,9 +37,8 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const producer = await this.kafka.connect();
-    void producer;
-    const admin = this.kafka.createClient<import('kafkajs').Kafka>().admin();
+    await this.kafka.connect();
+    const admin = this.kafka.createClient<Kafka>().admin();
     await admin.connect();
     try {
       await ensureOrderTopics(admin, this.config.ORDER_TOPIC_PARTITIONS);
