@@ -9,6 +9,7 @@ import { createApp } from '../src/bootstrap';
 import { readEnvFiles, validateEnv } from '../src/config/load-config';
 import { createSearchClient, SearchClient } from '../src/search/es/es-client';
 import { cdcTopics } from '../src/indexer/cdc-topics';
+import { serveStorefront } from '../src/search/storefront.static';
 import { loadSearchSettings, SearchSettings } from '../src/search/search.settings';
 
 /**
@@ -30,9 +31,10 @@ export interface SearchContext {
   close: () => Promise<void>;
 }
 
-export async function startSearchApp(): Promise<SearchContext> {
+export async function startSearchApp(opts: { storefront?: boolean } = {}): Promise<SearchContext> {
   const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000' });
   const app = await createApp({ env: cfg });
+  if (opts.storefront) serveStorefront(app);
   await app.init();
   const db = new Client({ host: cfg.DB_HOST, port: cfg.DB_PORT, user: cfg.DB_USERNAME, password: cfg.DB_PASSWORD, database: cfg.DB_DATABASE });
   await db.connect();

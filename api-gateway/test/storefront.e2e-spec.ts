@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'net';
+import { Browser, chromium, Page } from 'playwright-core';
+import { SearchContext, startSearchApp } from './search-e2e.support';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The storefront page at / in headless Chromium against the real API (seeded catalog in ES). */
+describe('storefront search page (headless Chromium)', () => {
+  let ctx: SearchContext;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    ctx = await startSearchApp({ storefront: true });
+    await ctx.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage();
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  const results = () => page.locator('[data-testid=result]');
+  const ids = async () => results().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+
+  it('type with autocomplete, tick a facet, sort and paginate', async () => {
+    await page.goto(`${base}/`);
+    await results().first().waitFor();
+    expect(await results().count()).toBe(24);
+    await expect(page.locator('[data-testid=total]').textContent()).resolves.toMatch(/products/);
+
+    // autocomplete: the first word of a real product name
+    const [row] = (await ctx.db.query(`SELECT name FROM products WHERE status = 'active' AND deleted_at IS NULL ORDER BY id LIMIT 1`)).rows;
+    const prefix = (row.name as string).split(' ')[0].slice(0, 4).toLowerCase();
+    await page.locator('[data-testid=search-input]').pressSequentially(prefix, { delay: 30 });
+    const suggestion = page.locator('[data-testid=suggestion]').first();
+    await suggestion.waitFor();
+    const chosen = ((await suggestion.evaluate((e) => e.firstChild?.textContent)) ?? '').trim();
+    expect(chosen.toLowerCase()).toContain(prefix);
+    await suggestion.click();
+    await page.waitForURL((u) => u.searchParams.get('q') === chosen);
+    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=result] h4')].some((h) => h.textContent === name), chosen);
+
+    // back to browsing, tick the first brand
+    await page.goto(`${base}/`);
+    await results().first().waitFor();
+    const brandBox = page.locator('[data-testid=brand-option]').first();
+    const brand = (await brandBox.getAttribute('data-value'))!;
+    await brandBox.check();
+    await page.waitForURL((u) => u.searchParams.getAll('brand').includes(brand));
+    await page.waitForFunction((b) => {
+      const cards = [...document.querySelectorAll('[data-testid=result] .brand')];
+      return cards.length > 0 && cards.every((c) => c.textContent === b);
+    }, brand);
+    const facetCount = Number(((await brandBox.locator('xpath=..').textContent()) ?? '').match(/\((\d+)\)/)![1]);
+    await expect(page.locator('[data-testid=total]').textContent()).resolves.toBe(facetCount > 10000 ? 'more than 10000 products' : `${facetCount} products`);
+
+    // sort by price and paginate
+    await page.locator('[data-testid=sort]').selectOption('price_asc');
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'price_asc');
+    await page.waitForFunction(() => {
+      const prices = [...document.querySelectorAll('[data-testid=result] .price')].map((p) => parseFloat(p.textContent ?? ''));
+      return prices.length > 1 && prices.every((p, i) => i === 0 || p >= prices[i - 1]);
+    });
+    const firstPage = await ids();
+    if (facetCount > 24) {
+      await page.locator('[data-testid=next-page]').click();
+      await page.waitForURL((u) => u.searchParams.get('page') === '2');
+      await page.waitForFunction((first) => {
+        const now = [...document.querySelectorAll('[data-testid=result]')].map((e) => (e as HTMLElement).dataset.id);
+        return now.length > 0 && now.every((id) => !first.includes(id!));
+      }, firstPage);
+      await expect(page.locator('[data-testid=page-number]').textContent()).resolves.toMatch(/^Page 2 of/);
+      await page.locator('[data-testid=prev-page]').click();
+      await page.waitForURL((u) => u.searchParams.get('page') === '1');
+      await page.waitForFunction((first) => [...document.querySelectorAll('[data-testid=result]')].map((e) => (e as HTMLElement).dataset.id).join() === first.join(), firstPage);
+    }
+  }, 120000);
+});
