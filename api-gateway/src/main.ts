@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
+import { serveStorefront } from './search/storefront.static';
 
 async function main(): Promise<void> {
   let env;
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp({ env });
+  serveStorefront(app);
   const cfg = app.get(AppConfig);
   await app.listen(cfg.env.GATEWAY_PORT, cfg.env.GATEWAY_HOST);
 }
