@@ -14,10 +14,11 @@ describe('bulk writer', () => {
       { index: { _index: 'p', _id: '2', status: 409, error: { type: 'version_conflict_engine_exception' } } },
       { index: { _index: 'p', _id: '3', status: 429, error: { type: 'es_rejected_execution_exception' } } },
       { index: { _index: 'p', _id: '4', status: 400, error: { type: 'mapper_parsing_exception', reason: 'bad' } } },
+      { index: { _index: 'old', _id: '5', status: 404, error: { type: 'index_not_found_exception' } } },
     ]);
     expect(out.written).toBe(1);
     expect(out.stale).toBe(1);
-    expect(out.retryable.map((r) => r.id)).toEqual(['3']);
+    expect(out.retryable.map((r) => r.id)).toEqual(['3', '5']);
     expect(out.rejected).toEqual([{ id: '4', index: 'p', reason: 'mapper_parsing_exception: bad' }]);
   });
 });

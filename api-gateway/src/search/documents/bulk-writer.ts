@@ -13,7 +13,7 @@ export interface BulkOutcome {
   written: number;
   /** Already newer in the index (external version conflict): correct, nothing to do. */
   stale: number;
-  /** Transient (429/5xx): the whole batch must be retried. */
+  /** Transient (429/5xx, target index gone): the whole batch must be retried. */
   retryable: Array<{ id: string; index: string; reason: string }>;
   /** Rejected for good (mapping errors...): these ids go to the dead-letter topic. */
   rejected: Array<{ id: string; index: string; reason: string }>;
@@ -43,7 +43,9 @@ export function classifyBulkItems(items: BulkItemResult[]): BulkOutcome {
     }
     const failure = { id: r._id, index: r._index, reason: `${r.error.type}: ${r.error.reason ?? ''}` };
     if (r.status === 409 && r.error.type === 'version_conflict_engine_exception') out.stale++;
-    else if (r.status === 429 || r.status >= 500) out.retryable.push(failure);
+    // 429/5xx are transient; index_not_found = the target was just dropped by a reindex swap:
+    // retrying re-resolves the write alias, so neither is the document's fault
+    else if (r.status === 429 || r.status >= 500 || r.error.type === 'index_not_found_exception') out.retryable.push(failure);
     else out.rejected.push(failure);
   }
   return out;

@@ -30,6 +30,7 @@ export class ReindexService {
     private readonly indexes: IndexManager,
     private readonly source: ProductDocumentSource,
     private readonly log: (msg: string) => void = () => undefined,
+    private readonly dropGraceMs = 3000,
   ) {}
 
   async run(opts: { keepOld?: boolean } = {}): Promise<ReindexReport> {
@@ -63,9 +64,12 @@ export class ReindexService {
     await this.es.indices.putSettings({ index, settings: { refresh_interval: (def.settings.refresh_interval as string) ?? '1s' } });
     await this.es.indices.refresh({ index });
     const previous = await this.indexes.swap(alias, index);
-    for (const old of previous) {
-      await this.indexes.removeFromAlias(writeAlias, old).catch(() => undefined);
-      if (!opts.keepOld) await this.indexes.delete(old);
+    for (const old of previous) await this.indexes.removeFromAlias(writeAlias, old).catch(() => undefined);
+    // let CDC batches that resolved the write alias before the swap finish before dropping the
+    // old index (a late one gets index_not_found, which the indexer retries with fresh targets)
+    if (!opts.keepOld && previous.length) {
+      await new Promise((r) => setTimeout(r, this.dropGraceMs));
+      for (const old of previous) await this.indexes.delete(old);
     }
     const seconds = (Date.now() - started) / 1000;
     return { index, previous, documents, seconds, docsPerSecond: Math.round(documents / seconds) };

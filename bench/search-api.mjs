@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// GET /api/products (text + facets + filters + sort) vs the SAME Elasticsearch request bodies sent
+// straight to ES, in the same run, at concurrency 32. Also /api/products/suggest server time.
+//
+//   node bench/search-api.mjs [--runs 3] [--duration 15] [--connections 32] [--queries 400]
+//
+// Needs the seeded catalog indexed (make seed PRODUCTS=100000 + the indexer) and api-gateway/dist.
+// Starts two gateways from dist on the CDC database: `cached` (normal Redis result cache) and
+// `uncached` (CACHE_LIST_TTL_SECONDS=0: every request goes to ES). The goal compares uncached
+// API p99 with direct ES p99 (API overhead = parse/validate, facet mapping, category tree, Redis GET).
+import { args, env, median, pgClient, require, rng, startGateway, GW } from './search-lib.mjs';
+
+const autocannon = require('autocannon');
+const { parseProductQuery } = require(`${GW}/dist/products/product-query.js`);
+const { buildSearchRequest } = require(`${GW}/dist/search/query/search-request.builder.js`);
+
+const RUNS = Number(args.runs ?? 3);
+const DURATION = Number(args.duration ?? 15);
+const CONNECTIONS = Number(args.connections ?? 32);
+const QUERIES = Number(args.queries ?? 400);
+const ES = env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
+const ALIAS = env.SEARCH_PRODUCTS_ALIAS ?? 'products';
+
+async function queryMix() {
+  const db = await pgClient();
+  const words = (await db.query(`SELECT DISTINCT lower(w) AS w FROM (SELECT regexp_split_to_table(name, '\\s+') AS w FROM products LIMIT 20000) t WHERE length(w) >= 4 LIMIT 300`)).rows.map((r) => r.w);
+  const brands = (await db.query(`SELECT name FROM brands ORDER BY id`)).rows.map((r) => r.name);
+  const cats = (await db.query(`SELECT slug FROM categories`)).rows.map((r) => r.slug);
+  const attrs = (await db.query(`SELECT key, value FROM (SELECT key, value, count(*) n FROM products, jsonb_each_text(attributes) GROUP BY 1, 2) t WHERE n > 50 ORDER BY n DESC LIMIT 200`)).rows;
+  await db.end();
+  const r = rng(42);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const sorts = ['relevance', 'relevance', 'price_asc', 'price_desc', 'newest'];
+  const out = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const q = {};
+    if (r() < 0.7) q.q = r() < 0.2 ? `${pick(words)} ${pick(words)}` : pick(words);
+    if (r() < 0.4) q.category = pick(cats);
+    if (r() < 0.35) q.brand = r() < 0.3 ? [pick(brands), pick(brands)] : pick(brands);
+    if (r() < 0.25) { const a = pick(attrs); q[`attr.${a.key}`] = a.value; }
+    if (r() < 0.3) { q.minPrice = String(Math.floor(r() * 50)); q.maxPrice = String(100 + Math.floor(r() * 400)); }
+    if (r() < 0.2) q.inStock = 'true';
+    q.sort = pick(sorts);
+    if (r() < 0.15) q.page = String(2 + Math.floor(r() * 4));
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) for (const x of [].concat(v)) qs.append(k, x);
+    const parsed = parseProductQuery(Object.fromEntries(Object.entries(q)));
+    out.push({ path: `/api/products?${qs}`, body: JSON.stringify(buildSearchRequest(parsed, { totalThreshold: 10000 })) });
+  }
+  return out;
+}
+
+function run(url, requests) {
+  const r = rng(7);
+  return new Promise((resolve, reject) => {
+    autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [{ setupRequest: (req) => ({ ...req, ...requests[Math.floor(r() * requests.length)] }) }],
+    }, (err, res) => (err ? reject(err) : resolve({ p50: res.latency.p50, p95: res.latency.p97_5 ?? res.latency.p90, p99: res.latency.p99, rps: res.requests.average, errors: res.errors + res.non2xx })));
+  });
+}
+
+const mix = await queryMix();
+const apiReqs = mix.map((m) => ({ method: 'GET', path: m.path }));
+const esReqs = mix.map((m) => ({ method: 'POST', path: `/${ALIAS}/_search`, body: m.body, headers: { 'content-type': 'application/json' } }));
+const uncached = await startGateway(3310, { CACHE_LIST_TTL_SECONDS: '0' });
+const cached = await startGateway(3311);
+const rows = { es: [], api: [], apiCached: [] };
+try {
+  // warm-up (JIT, ES caches, category tree)
+  await run(ES, esReqs.slice(0, 50)).catch(() => undefined);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, url, reqs] of [['es', ES, esReqs], ['api', uncached.url, apiReqs], ['apiCached', cached.url, apiReqs]]) {
+      const res = await run(url, reqs);
+      rows[name].push(res);
+      console.log(`run ${i + 1} ${name.padEnd(9)} p50 ${res.p50} ms  p97.5 ${res.p95} ms  p99 ${res.p99} ms  ${Math.round(res.rps)} req/s  errors ${res.errors}`);
+    }
+  }
+  // suggest: server time (ES took) and end-to-end
+  const db = await pgClient();
+  const prefixes = (await db.query(`SELECT DISTINCT left(lower(name), 3 + (id % 4)::int) AS p FROM products LIMIT 200`)).rows.map((r) => r.p);
+  await db.end();
+  const took = [];
+  const e2e = [];
+  for (const p of prefixes) {
+    const t0 = performance.now();
+    const res = await fetch(`${uncached.url}/api/products/suggest?q=${encodeURIComponent(p)}`).then((x) => x.json());
+    e2e.push(performance.now() - t0);
+    took.push(res.tookMs);
+  }
+  const med = (name, key) => median(rows[name].map((r) => r[key]));
+  console.log(`\nmedian of ${RUNS} runs, ${CONNECTIONS} connections, ${DURATION} s each, ${QUERIES} distinct queries`);
+  console.log('target        p50 ms  p97.5 ms  p99 ms   req/s');
+  for (const name of ['es', 'api', 'apiCached']) {
+    console.log(`${name.padEnd(12)} ${String(med(name, 'p50')).padStart(6)} ${String(med(name, 'p95')).padStart(8)} ${String(med(name, 'p99')).padStart(7)} ${String(Math.round(med(name, 'rps'))).padStart(7)}`);
+  }
+  console.log(`ratio API(uncached)/ES p99: ${(med('api', 'p99') / med('es', 'p99')).toFixed(2)} (goal <= 1.30); p50: ${(med('api', 'p50') / med('es', 'p50')).toFixed(2)}`);
+  console.log(`ratio API(cached)/ES p99: ${(med('apiCached', 'p99') / med('es', 'p99')).toFixed(2)}`);
+  const sorted = [...took].sort((a, b) => a - b);
+  console.log(`suggest (${took.length} prefixes, sequential): ES took p50 ${median(took)} ms p99 ${sorted[Math.ceil(0.99 * sorted.length) - 1]} ms; end-to-end p50 ${median(e2e).toFixed(1)} ms`);
+} finally {
+  await uncached.stop();
+  await cached.stop();
+}
