@@ -16,9 +16,11 @@ import { SearchSettings } from './search/search.settings';
  * CDC indexer process: `node dist/indexer.js`. Consumes the Debezium topics, keeps the products
  * and orders indexes in sync and serves /health and /metrics on INDEXER_HTTP_PORT (3001).
  * INDEXER_GROUP_ID overrides the consumer group (e.g. a replay from the beginning of the topics).
+ * INDEXER_REFRESH: `refresh` (default: explicit refresh after each batch, lowest freshness) or
+ * `wait_for` (bulk waits for the periodic refresh: cheaper for ES, adds up to refresh_interval).
  */
 async function main(): Promise<void> {
-  const ctx = await NestFactory.createApplicationContext(IndexerModule.forRoot({ refresh: process.env.INDEXER_REFRESH === 'refresh' ? 'refresh' : 'wait_for' }), {
+  const ctx = await NestFactory.createApplicationContext(IndexerModule.forRoot({ refresh: process.env.INDEXER_REFRESH === 'wait_for' ? 'wait_for' : 'refresh' }), {
     logger: ['error', 'warn'],
   });
   const settings = ctx.get(SearchSettings);

@@ -41,7 +41,7 @@ export class CatalogSyncService {
     private readonly orders: OrderDocumentSource,
     private readonly invalidator: ProductCacheInvalidator,
     private readonly metrics: IndexerMetrics,
-    private readonly refresh: 'wait_for' | 'refresh' = 'wait_for',
+    private readonly refresh: 'wait_for' | 'refresh' = 'refresh',
   ) {}
 
   /** `progress` is called between chunks (the consumer heartbeats there during big fan-outs). */

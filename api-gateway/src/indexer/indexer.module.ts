@@ -71,7 +71,7 @@ export class IndexerModule {
           provide: CatalogSyncService,
           inject: [SEARCH_CLIENT, SearchSettings, IndexManager, ProductDocumentSource, OrderDocumentSource, ProductCacheInvalidator, IndexerMetrics, INDEXER_OPTIONS],
           useFactory: (es: SearchClient, s: SearchSettings, im: IndexManager, p: ProductDocumentSource, o: OrderDocumentSource,
-            inv: ProductCacheInvalidator, m: IndexerMetrics, opts: IndexerOptions) => new CatalogSyncService(es, s, im, p, o, inv, m, opts.refresh ?? 'wait_for'),
+            inv: ProductCacheInvalidator, m: IndexerMetrics, opts: IndexerOptions) => new CatalogSyncService(es, s, im, p, o, inv, m, opts.refresh ?? 'refresh'),
         },
         {
           provide: CdcConsumer,
