@@ -15,16 +15,25 @@ say()  { printf '%s\n' "$*"; }
 fail() { printf 'ERROR [%s]: %s\n' "${NAME:-platform}" "$*" >&2; exit 1; }
 
 # port_in_use PORT -> 0 when something listens on 127.0.0.1/0.0.0.0/::: PORT
-port_in_use() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
+# (no `| grep -q`: under pipefail an early-exiting grep makes the pipeline fail with SIGPIPE)
+port_in_use() { [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; }
 
 # port_owner PORT -> "pid/comm" of the listener, best effort
 port_owner() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//'; }
 
 pidfile() { echo "$STATE/$NAME.pid"; }
 
+# proc_alive PID: running, and not a zombie. Our daemons are reparented to pid 1 when the
+# subshell that started them exits, and a pid 1 that doesn't reap leaves killed ones as zombies.
+proc_alive() {
+  local state
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 pid_alive() {
   local f; f=$(pidfile)
-  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+  [ -f "$f" ] && proc_alive "$(cat "$f")"
 }
 
 # start_bg CMD ARGS... : run detached in its own session, log to $LOG, record the pid.
@@ -39,10 +48,10 @@ stop_pidfile() {
   local f pid i; f=$(pidfile)
   [ -f "$f" ] || return 0
   pid=$(cat "$f")
-  if kill -0 "$pid" 2>/dev/null; then
+  if proc_alive "$pid"; then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < ${STOP_TIMEOUT:-30}; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
+      proc_alive "$pid" || break
       sleep 1
     done
     kill -KILL -- "-$pid" 2>/dev/null || true

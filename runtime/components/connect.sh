@@ -30,8 +30,8 @@ start() {
 # Ready = REST answers GET / with a version AND the Debezium Postgres plugin is listed.
 healthy() {
   local base="http://127.0.0.1:$PORT"
-  curl -fsS -m 3 "$base/" | grep -q '"version"' \
-    && curl -fsS -m 3 "$base/connector-plugins" | grep -q 'io.debezium.connector.postgresql.PostgresConnector'
+  [[ $(curl -fsS -m 3 "$base/") == *'"version"'* ]] \
+    && [[ $(curl -fsS -m 3 "$base/connector-plugins") == *'io.debezium.connector.postgresql.PostgresConnector'* ]]
 }
 
 version() {

@@ -57,7 +57,7 @@ SQL
   fi
 }
 
-alive()   { [ -f "$DATA/postmaster.pid" ] && kill -0 "$(head -1 "$DATA/postmaster.pid")" 2>/dev/null; }
+alive()   { [ -f "$DATA/postmaster.pid" ] && proc_alive "$(head -1 "$DATA/postmaster.pid")"; }
 healthy() { "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -d "$DB_DATABASE" && psql_admin -d "$DB_DATABASE" -c 'SELECT 1' >/dev/null; }
 stop()    { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$DATA" stop -m fast -w -t 60 >/dev/null; }
 version() { echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')"; }

@@ -23,8 +23,9 @@ kill -9 "$redis_pid"; sleep 1
 check "status shows a killed component as down" bash -c "$P status | grep -E '^redis +down' >/dev/null"
 
 # Its port taken by another process: `up` stops with a message naming component and port.
-python3 -c "import socket,time; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $REDIS_PORT)); s.listen(); time.sleep(60)" &
-squatter=$!; sleep 1
+/usr/bin/python3 -c "import socket,time; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $REDIS_PORT)); s.listen(); time.sleep(60)" &
+squatter=$!
+for _ in $(seq 50); do [ -n "$(ss -Hltn "sport = :$REDIS_PORT")" ] && break; sleep 0.2; done
 out=$($P up redis 2>&1); rc=$?
 kill $squatter 2>/dev/null; wait $squatter 2>/dev/null
 check "up fails (rc=$rc) on a port in use, naming component and port" \
@@ -41,10 +42,10 @@ status=$($P status); echo "$status"
 check "every component is down after make down" bash -c "! grep -qw up <<<'$status'"
 bound=""
 for port in $ports 9093 9300 1080; do
-  ss -Hltn "sport = :$port" | grep -q . && bound="$bound $port"
+  [ -n "$(ss -Hltn "sport = :$port")" ] && bound="$bound $port"
 done
 check "no platform port stays bound after down (${bound:-none})" test -z "$bound"
-leftover=$(pgrep -af "$ROOT/(kafka|connectors|elasticsearch|runtime)|.platform/" | grep -v pgrep || true)
+leftover=$(pgrep -af "$ROOT/((kafka|connectors|elasticsearch|runtime)/|\.platform/)" | grep -v pgrep || true)
 check "no platform process left running" test -z "$leftover"
 [ -n "$leftover" ] && echo "$leftover"
 
