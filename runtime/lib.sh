@@ -112,3 +112,35 @@ npm_install() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$PLATFORM_DIR/npm-$(basename "$dir").log" 2>&1 \
     || fail "npm ci failed in ${dir#$ROOT/}: see .platform/npm-$(basename "$dir").log"
 }
+
+# --- api-gateway: one build shared by its processes (api-gateway, indexer, order-worker) and the
+# schema task. Rebuilt when any source or config is newer than the last build.
+GATEWAY_DIR="$ROOT/api-gateway"
+GATEWAY_STAMP="$GATEWAY_DIR/dist/.build-stamp"
+
+gateway_build() {
+  require_cmd node "install Node.js 20+"
+  npm_install "$GATEWAY_DIR"
+  if [ -f "$GATEWAY_STAMP" ] && [ -z "$(find "$GATEWAY_DIR/src" "$GATEWAY_DIR/package.json" \
+       "$GATEWAY_DIR"/tsconfig*.json "$ROOT/elasticsearch/index" -type f ! -name '*.spec.ts' \
+       -newer "$GATEWAY_STAMP" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "  building api-gateway (tsc)"
+  (cd "$GATEWAY_DIR" && npm run build --silent) >"$PLATFORM_DIR/build-api-gateway.log" 2>&1 \
+    || fail "api-gateway build failed: see .platform/build-api-gateway.log ($(grep -m1 'error TS' "$PLATFORM_DIR/build-api-gateway.log"))"
+  touch "$GATEWAY_STAMP"
+}
+
+# restart_if_stale: a gateway process started before the last build serves old code; stop it so
+# that `up` starts it again (the pid file's time is the process's start time).
+restart_if_stale() {
+  if pid_alive && [ "$(pidfile)" -ot "$GATEWAY_STAMP" ]; then
+    say "  [$NAME] restarting: the running process predates the last build"
+    stop
+  fi
+}
+
+gateway_version() { # gateway_version LABEL PACKAGE
+  echo "$1 $(node -p "require('$GATEWAY_DIR/node_modules/$2/package.json').version" 2>/dev/null) / node $(node -v)"
+}
