@@ -65,7 +65,8 @@ function run(url, requests) {
 const mix = await queryMix();
 const apiReqs = mix.map((m) => ({ method: 'GET', path: m.path }));
 const esReqs = mix.map((m) => ({ method: 'POST', path: `/${ALIAS}/_search`, body: m.body, headers: { 'content-type': 'application/json' } }));
-const uncached = await startGateway(3310, { CACHE_LIST_TTL_SECONDS: '0' });
+// own Redis DB: it must not read the list entries the cached gateway writes under the same keys
+const uncached = await startGateway(3310, { CACHE_LIST_TTL_SECONDS: '0', REDIS_DB: '7' });
 const cached = await startGateway(3311);
 const rows = { es: [], api: [], apiCached: [] };
 try {
