@@ -139,6 +139,22 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     expect(after._source.indexedLsn).toBeGreaterThanOrEqual(doc._source.indexedLsn);
   }, 120000);
 
+  it('indexes orders with their items into the read-only orders analytics index', async () => {
+    const p = await insertProduct(ctx.db, f, { name: 'Ordered mug', price: 8.5 });
+    const user = await ctx.db.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, 'Buyer', '$2b$04$abcdefghijklmnopqrstuuJ0RYpX7e1Ff0eXbBJV5/6ExnUvHiC2') RETURNING id`, [`${f.tag}@example.test`]);
+    const order = await ctx.db.query(
+      `INSERT INTO orders (number, user_id, status, currency, subtotal, total, shipping_address) VALUES ($1, $2, 'pending', 'USD', 17, 17, $3::jsonb) RETURNING id`,
+      [`E2E-${f.tag}`.slice(0, 32), user.rows[0].id, JSON.stringify({ country: 'DE', city: 'Berlin' })],
+    );
+    const orderId = Number(order.rows[0].id);
+    await ctx.db.query(`INSERT INTO order_items (order_id, product_id, sku, name, unit_price, quantity, line_total) VALUES ($1, $2, $3, 'Ordered mug', 8.5, 2, 17)`, [orderId, p.id, p.sku]);
+    const get = async () => (await ctx.es.get({ index: ctx.settings.SEARCH_ORDERS_ALIAS, id: String(orderId) }).catch(() => undefined))?._source as Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const doc = await eventually('order indexed with its item', async () => ((await get())?.itemCount === 1 ? get() : undefined));
+    expect(doc).toMatchObject({ status: 'pending', total: 17, country: 'DE', quantity: 2, items: [{ productId: p.id, sku: p.sku, quantity: 2, lineTotal: 17 }] });
+    await ctx.db.query(`UPDATE orders SET status = 'paid' WHERE id = $1`, [orderId]);
+    await eventually('order status updated', async () => (await get())?.status === 'paid');
+  });
+
   it('consistentWith waits until the index applied a write (read-your-writes)', async () => {
     const p = await insertProduct(ctx.db, f, { name: 'Consistent kettle', price: 30 });
     await eventually('visible', () => find(p.id));
