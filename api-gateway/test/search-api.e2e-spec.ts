@@ -4,7 +4,7 @@ import { ProductReader } from '../src/products/product-reader';
 import { ProductDocumentSource } from '../src/search/documents/product-document.source';
 import { VerifyService } from '../src/search/maintenance/verify.service';
 import { PRICE_RANGES } from '../src/search/query/price-ranges';
-import { SearchContext, startSearchApp } from './search-e2e.support';
+import { ensureCatalog, SearchContext, startSearchApp } from './search-e2e.support';
 
 type Facet = { value: string; count: number; id?: number; children?: Facet[] };
 type Page = { items: Array<{ id: number; price: number; highlight?: Record<string, string[]> }>; total: number; totalRelation: string; nextCursor: string | null; facets: Record<string, Facet[]> };
@@ -18,6 +18,7 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
 
   beforeAll(async () => {
     ctx = await startSearchApp();
+    await ensureCatalog(ctx.db);
     const db = ctx.app.get<DataSource>(getDataSourceToken());
     const source = new ProductDocumentSource(db, ctx.app.get(ProductReader, { strict: false }));
     const report = await new VerifyService(ctx.es, ctx.settings, source).run({ repair: true });

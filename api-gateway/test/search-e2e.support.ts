@@ -141,6 +141,26 @@ export async function startIndexer(groupId: string, extraEnv: Record<string, str
   };
 }
 
+/**
+ * The search tests run on "the seeded catalog". A fresh platform (make test) has none: then the
+ * schema owner's seeder loads a small one (PRODUCTS=2000; it truncates the catalog tables).
+ */
+export async function ensureCatalog(db: Client, minimum = 1000): Promise<void> {
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM products WHERE status = 'active' AND deleted_at IS NULL`);
+  if (rows[0].n >= minimum) return;
+  const root = path.resolve(__dirname, '..');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/database/seed/run.ts', '--products', '2000'], {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeder failed (${code}): ${err.slice(-1000)}`))));
+  });
+}
+
 let seq = 0;
 export const unique = (p: string) => `${p}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

@@ -1,6 +1,13 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import type { AddressInfo } from 'net';
 import { Browser, chromium, Page } from 'playwright-core';
-import { SearchContext, startSearchApp } from './search-e2e.support';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ProductReader } from '../src/products/product-reader';
+import { ProductDocumentSource } from '../src/search/documents/product-document.source';
+import { VerifyService } from '../src/search/maintenance/verify.service';
+import { ensureCatalog, SearchContext, startSearchApp } from './search-e2e.support';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,6 +20,9 @@ describe('storefront search page (headless Chromium)', () => {
 
   beforeAll(async () => {
     ctx = await startSearchApp({ storefront: true });
+    await ensureCatalog(ctx.db);
+    const source = new ProductDocumentSource(ctx.app.get<DataSource>(getDataSourceToken()), ctx.app.get(ProductReader, { strict: false }));
+    await new VerifyService(ctx.es, ctx.settings, source).run({ repair: true }); // index == catalog, even right after a seed
     await ctx.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -20,7 +30,7 @@ describe('storefront search page (headless Chromium)', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
     page = await browser.newPage();
-  }, 120000);
+  }, 300000);
 
   afterAll(async () => {
     await browser?.close();
