@@ -27,6 +27,7 @@ pidfile() { echo "$STATE/$NAME.pid"; }
 # subshell that started them exits, and a pid 1 that doesn't reap leaves killed ones as zombies.
 proc_alive() {
   local state
+  [[ $1 =~ ^[0-9]+$ ]] || return 1
   state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
   [ -n "$state" ] && [ "$state" != Z ]
 }

@@ -14,7 +14,7 @@ install() {
   cat >"$STATE/nginx.conf" <<CONF
 daemon off;
 worker_processes 2;
-pid $STATE/nginx.pid;
+pid $STATE/master.pid;
 error_log $LOG warn;
 events { worker_connections 1024; }
 http {
