@@ -47,7 +47,7 @@ start() {
 }
 
 healthy() {
-  curl -fsS -m 3 "$ES_URL/_cluster/health" 2>/dev/null | grep -Eq '"status" *: *"(green|yellow)"'
+  [[ $(curl -fsS -m 3 "$ES_URL/_cluster/health" 2>/dev/null) =~ \"status\"\ *:\ *\"(green|yellow)\" ]]
 }
 
 version() {

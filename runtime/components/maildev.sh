@@ -8,5 +8,5 @@ start() {
   start_bg "$BIN" --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --mail-directory "$STATE/mail"
 }
 
-healthy() { curl -fsS "http://127.0.0.1:$MAILDEV_WEB_PORT/healthz" >/dev/null; }
+healthy() { curl -fsS --max-time 2 "http://127.0.0.1:$MAILDEV_WEB_PORT/healthz" >/dev/null; }
 version() { echo "maildev $(node -p "require('$ROOT/runtime/node_modules/maildev/package.json').version")"; }

@@ -32,5 +32,5 @@ CONF
 }
 
 start()   { start_bg nginx -c "$STATE/nginx.conf" -e "$LOG"; }
-healthy() { curl -s -o /dev/null "http://127.0.0.1:$PORT/"; }
+healthy() { curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/"; }
 version() { nginx -v 2>&1 | sed 's#.*nginx/#nginx #'; }
