@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PLATFORM := bash runtime/platform.sh
 PRODUCTS ?= 10000
 
-.PHONY: up down status logs test test-unit test-e2e test-runtime test-admin seed reindex verify-index bench compose-check
+.PHONY: up down status logs test seed reindex verify-index compose-check
 
 up:            ## install what is missing, start everything, wait until healthy
 	@$(PLATFORM) up
@@ -22,15 +22,15 @@ test:          ## start what the tests need, run every suite, non-zero on any fa
 	@bash runtime/test-all.sh
 
 seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the benchmark catalog)
-	@$(PLATFORM) up postgres schema >/dev/null
+	@$(PLATFORM) up postgres schema >/dev/null   # the schema task also builds the gateway
 	@cd api-gateway && PRODUCTS=$(PRODUCTS) node dist/database/seed/run.js
 
 reindex:       ## rebuild the products index from PostgreSQL, swap the alias atomically (no update lost)
-	@$(PLATFORM) up postgres redis elasticsearch >/dev/null
+	@$(PLATFORM) up postgres redis elasticsearch schema >/dev/null
 	@cd api-gateway && node dist/search/cli/reindex.js $(ARGS)
 
 verify-index:  ## compare PostgreSQL with the index (count + per-document checksum); ARGS=--repair fixes drift
-	@$(PLATFORM) up postgres redis elasticsearch >/dev/null
+	@$(PLATFORM) up postgres redis elasticsearch schema >/dev/null
 	@cd api-gateway && node dist/search/cli/verify-index.js $(ARGS)
 
 compose-check: ## validate docker-compose.yml against the Compose specification schema
