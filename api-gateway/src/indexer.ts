@@ -9,6 +9,7 @@ import { IndexerMetrics } from './indexer/indexer-metrics';
 import { startIndexerHttp } from './indexer/indexer-http';
 import { IndexerModule, KAFKA } from './indexer/indexer.module';
 import { orderIndexDefinition, productIndexDefinition } from './search/index/index-definitions';
+import { runProcess } from './run-process';
 import { IndexManager } from './search/index/index-manager';
 import { SearchSettings } from './search/search.settings';
 
@@ -49,7 +50,4 @@ async function main(): Promise<void> {
   log.info({ port: settings.INDEXER_HTTP_PORT, group: settings.INDEXER_GROUP_ID }, 'indexer consuming');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`indexer failed: ${(err as Error)?.stack ?? String(err)}\n`);
-  process.exit(1);
-});
+runProcess('indexer failed', main);
