@@ -1,17 +1,12 @@
+import type { PricedLine } from '../orders/order-lines';
 import type { OrderStatus } from '../orders/order-status';
 
 /** Kafka topics = event types (one topic per type, keyed by order id so one order stays ordered). */
 export const ORDER_EVENT_TYPES = ['order.created', 'order.paid', 'order.payment_failed', 'order.status_changed'] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
-export interface OrderEventLine {
-  productId: string;
-  sku: string;
-  name: string;
-  unitPrice: string;
-  quantity: number;
-  lineTotal: string;
-}
+/** An order line in an event: the priced line as stored (order_items). */
+export type OrderEventLine = PricedLine;
 
 export interface OrderEventPayload {
   orderId: string;
