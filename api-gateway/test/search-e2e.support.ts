@@ -11,6 +11,7 @@ import { createSearchClient, SearchClient } from '../src/search/es/es-client';
 import { cdcTopics } from '../src/indexer/cdc-topics';
 import { serveStorefront } from '../src/search/storefront.static';
 import { loadSearchSettings, SearchSettings } from '../src/search/search.settings';
+import { initWithClients } from './support/test-app';
 
 /**
  * Search e2e harness: the real gateway on the CDC-captured database (DB_DATABASE, not the
@@ -35,16 +36,12 @@ export async function startSearchApp(opts: { storefront?: boolean } = {}): Promi
   const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000' });
   const app = await createApp({ env: cfg });
   if (opts.storefront) serveStorefront(app);
-  await app.init();
-  const db = new Client({ host: cfg.DB_HOST, port: cfg.DB_PORT, user: cfg.DB_USERNAME, password: cfg.DB_PASSWORD, database: cfg.DB_DATABASE });
-  await db.connect();
-  const redis = new Redis({ host: cfg.REDIS_HOST, port: cfg.REDIS_PORT, db: cfg.REDIS_DB });
+  const { http, db, redis } = await initWithClients(app, cfg, { database: cfg.DB_DATABASE, redisDb: cfg.REDIS_DB });
   const settings = loadSearchSettings();
   const es = createSearchClient(settings.ELASTICSEARCH_URL);
-  const server = app.getHttpServer();
   return {
     app,
-    http: () => request(server),
+    http,
     db,
     redis,
     es,
@@ -143,14 +140,16 @@ export async function startIndexer(groupId: string, extraEnv: Record<string, str
 
 /**
  * The search tests run on "the seeded catalog". A fresh platform (make test) has none: then the
- * schema owner's seeder loads a small one (PRODUCTS=2000; it truncates the catalog tables).
+ * schema owner's seeder loads a small one (it truncates the catalog tables). 5000 products give
+ * the largest root category well over the 1000 results the deep-paging test walks through.
  */
-export async function ensureCatalog(db: Client, minimum = 1000): Promise<void> {
+const TEST_CATALOG_PRODUCTS = 5000;
+export async function ensureCatalog(db: Client, minimum = 4000): Promise<void> {
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM products WHERE status = 'active' AND deleted_at IS NULL`);
   if (rows[0].n >= minimum) return;
   const root = path.resolve(__dirname, '..');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/database/seed/run.ts', '--products', '2000'], {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/database/seed/run.ts', '--products', String(TEST_CATALOG_PRODUCTS)], {
       cwd: root,
       env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
       stdio: ['ignore', 'ignore', 'pipe'],

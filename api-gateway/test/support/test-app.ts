@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
+import type { EnvironmentSchema } from '../../src/config/env.schema';
 import { readEnvFiles, validateEnv } from '../../src/config/load-config';
 import { TEST_DB, TEST_KEYS_DIR, TEST_REDIS_DB, TEST_REDIS_PREFIX } from './test-env';
 
@@ -33,6 +34,23 @@ export function testEnv(overrides: Record<string, string> = {}) {
   });
 }
 
+/**
+ * Initializes `app` and opens the direct clients a test checks state with: PostgreSQL `database`
+ * and Redis logical DB `redisDb` (with `keyPrefix`, if any) on the hosts of `env`.
+ */
+export async function initWithClients(
+  app: NestExpressApplication,
+  env: EnvironmentSchema,
+  where: { database: string; redisDb: number; keyPrefix?: string },
+): Promise<{ http: () => ReturnType<typeof request>; db: Client; redis: Redis }> {
+  await app.init();
+  const db = new Client({ host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USERNAME, password: env.DB_PASSWORD, database: where.database });
+  await db.connect();
+  const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, db: where.redisDb, ...(where.keyPrefix === undefined ? {} : { keyPrefix: where.keyPrefix }) });
+  const server = app.getHttpServer();
+  return { http: () => request(server), db, redis };
+}
+
 /** Boots the real app (real PostgreSQL + Redis) and captures every pino line. */
 export async function startApp(overrides: Record<string, string> = {}): Promise<TestContext> {
   const env = testEnv(overrides);
@@ -44,14 +62,10 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
     },
   });
   const app = await createApp({ env, logDestination: sink });
-  await app.init();
-  const db = new Client({ host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USERNAME, password: env.DB_PASSWORD, database: TEST_DB });
-  await db.connect();
-  const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, db: TEST_REDIS_DB, keyPrefix: TEST_REDIS_PREFIX });
-  const server = app.getHttpServer();
+  const { http, db, redis } = await initWithClients(app, env, { database: TEST_DB, redisDb: TEST_REDIS_DB, keyPrefix: TEST_REDIS_PREFIX });
   return {
     app,
-    http: () => request(server),
+    http,
     db,
     redis,
     logs,
