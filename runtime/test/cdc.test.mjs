@@ -6,24 +6,11 @@
 // Needs: runtime/platform.sh up postgres kafka connect  (make test starts the whole platform).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
+import { ROOT, env } from '../support.mjs';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-function loadEnv() {
-  const env = {};
-  for (const f of ['.env.example', '.env']) {
-    if (!existsSync(ROOT + f)) continue;
-    for (const line of readFileSync(ROOT + f, 'utf8').split('\n')) {
-      const m = line.match(/^\s*([A-Z0-9_]+)=(.*)$/);
-      if (m) env[m[1]] = m[2].replace(/^["']|["']$/g, '');
-    }
-  }
-  return { ...env, ...process.env };
-}
-const env = loadEnv();
 const CONNECT = (env.CONNECT_URL || 'http://127.0.0.1:8083').replace(/\/$/, '');
 const BROKERS = (env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
 const EVENT_TIMEOUT_MS = 30_000;

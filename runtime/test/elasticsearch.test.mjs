@@ -7,23 +7,9 @@
 // Needs: runtime/platform.sh up elasticsearch  (make test starts the whole platform).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
 import { Client } from '@elastic/elasticsearch';
+import { env } from '../support.mjs';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-function loadEnv() {
-  const env = {};
-  for (const f of ['.env.example', '.env']) {
-    if (!existsSync(ROOT + f)) continue;
-    for (const line of readFileSync(ROOT + f, 'utf8').split('\n')) {
-      const m = line.match(/^\s*([A-Z0-9_]+)=(.*)$/);
-      if (m) env[m[1]] = m[2].replace(/^["']|["']$/g, '');
-    }
-  }
-  return { ...env, ...process.env };
-}
-const env = loadEnv();
 const URL_ = env.ELASTICSEARCH_URL || 'http://127.0.0.1:9200';
 const INDEX = `es_smoke_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
