@@ -22,7 +22,7 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
     const db = ctx.app.get<DataSource>(getDataSourceToken());
     const source = new ProductDocumentSource(db, ctx.app.get(ProductReader, { strict: false }));
     const report = await new VerifyService(ctx.es, ctx.settings, source).run({ repair: true });
-    if (report.postgresVisible < 1000) throw new Error(`seed a catalog first (make seed PRODUCTS=2000): ${report.postgresVisible} visible products`);
+    if (report.postgresVisible < 1000) throw new Error(`seed a catalog first (make seed PRODUCTS=5000): ${report.postgresVisible} visible products`);
     await ctx.es.indices.refresh({ index: ctx.settings.SEARCH_PRODUCTS_ALIAS });
   }, 300000);
 
