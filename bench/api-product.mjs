@@ -9,23 +9,11 @@
 //   hit  : cache on, requests cycle over 200 pre-warmed ids (every request is a Redis hit)
 //   miss : CACHE_PRODUCT_TTL_SECONDS=0 (the flag), random ids over the whole catalog -> PostgreSQL
 // Prints every run and the medians (p50/p99 latency in ms, requests/s).
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { args, benchDatabase, env, require, startGateway, upperMedian as median } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GW = path.join(ROOT, 'api-gateway');
-const require = createRequire(path.join(GW, 'package.json'));
 const autocannon = require('autocannon');
 const Redis = require('ioredis');
-const { Client } = require('pg');
-const dotenv = require('dotenv');
-const fs = require('node:fs');
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
 const RUNS = Number(args.runs ?? 3);
 const DURATION = Number(args.duration ?? 10);
 const CONNECTIONS = Number(args.connections ?? 32);
@@ -35,24 +23,8 @@ const REDIS_DB = 8;
 const PORT_HIT = Number(args['port-hit'] ?? 3091);
 const PORT_MISS = Number(args['port-miss'] ?? 3092);
 
-const env = { ...dotenv.parse(fs.readFileSync(path.join(ROOT, '.env.example'))) };
-if (fs.existsSync(path.join(ROOT, '.env'))) Object.assign(env, dotenv.parse(fs.readFileSync(path.join(ROOT, '.env'))));
-Object.assign(env, process.env);
-
-const pgConf = (database) => ({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 async function prepareDatabase() {
-  const admin = new Client(pgConf(env.DB_DATABASE));
-  await admin.connect();
-  const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB]);
-  if (!rows.length) await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  const mig = spawnSync('node', [path.join(GW, 'dist/database/migrate.js')], { env: { ...env, DB_DATABASE: BENCH_DB }, encoding: 'utf8' });
-  if (mig.status !== 0) throw new Error(`migrations failed: ${mig.stderr || mig.stdout}`);
-  const db = new Client(pgConf(BENCH_DB));
-  await db.connect();
+  const db = await benchDatabase(BENCH_DB);
   const have = (await db.query(`SELECT count(*)::int n FROM products WHERE sku LIKE 'BENCH-%'`)).rows[0].n;
   if (have < PRODUCTS) {
     console.log(`seeding ${PRODUCTS - have} bench products into ${BENCH_DB}`);
@@ -80,24 +52,12 @@ async function prepareDatabase() {
   return ids;
 }
 
-function startGateway(port, extraEnv) {
-  const child = spawn('node', [path.join(GW, 'dist/main.js')], {
-    env: { ...env, DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ...extraEnv },
-    stdio: ['ignore', 'ignore', 'inherit'], // request logs (info, JSON) are produced but discarded
-  });
-  return child;
-}
-
-async function waitReady(port) {
-  for (let i = 0; i < 60; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (r.ok) return;
-    } catch { /* not yet */ }
-    await sleep(500);
-  }
-  throw new Error(`gateway on ${port} not ready`);
-}
+/**
+ * A gateway on the bench database and Redis DB, ready once /health/ready answers (DB and Redis up).
+ * Default log level: request logs (info, JSON) are produced but discarded.
+ */
+const benchGateway = (port, extraEnv) =>
+  startGateway(port, { DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), ...extraEnv }, { health: 'ready', attempts: 60 });
 
 function cannon(port, pickId) {
   return new Promise((resolve, reject) => {
@@ -137,15 +97,20 @@ async function redisGetP50Concurrent(redis, key, callers = CONNECTIONS, perCalle
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(GW, 'dist/main.js'))) throw new Error('build first: (cd api-gateway && npm run build)');
   const ids = await prepareDatabase();
   const redis = new Redis({ host: env.REDIS_HOST, port: Number(env.REDIS_PORT), db: REDIS_DB });
   await redis.flushdb();
-  const hitGw = startGateway(PORT_HIT, {});
-  const missGw = startGateway(PORT_MISS, { CACHE_PRODUCT_TTL_SECONDS: '0', CACHE_LIST_TTL_SECONDS: '0' });
   const results = [];
+  let hitGw;
+  let missGw;
   try {
-    await Promise.all([waitReady(PORT_HIT), waitReady(PORT_MISS)]);
+    const started = await Promise.allSettled([
+      benchGateway(PORT_HIT, {}),
+      benchGateway(PORT_MISS, { CACHE_PRODUCT_TTL_SECONDS: '0', CACHE_LIST_TTL_SECONDS: '0' }),
+    ]);
+    [hitGw, missGw] = started.map((s) => s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     const hot = ids.slice(0, 200);
     for (const id of hot) await fetch(`http://127.0.0.1:${PORT_HIT}/api/products/${id}`); // warm
     const sample = await (await fetch(`http://127.0.0.1:${PORT_HIT}/api/products/${hot[0]}`)).text();
@@ -177,8 +142,7 @@ async function main() {
     summary.ratioHitP50ToRedisP50 = Number((summary.hit.p50 / summary.redisGetP50).toFixed(1));
     console.log('MEDIANS ' + JSON.stringify(summary));
   } finally {
-    hitGw.kill('SIGTERM');
-    missGw.kill('SIGTERM');
+    await Promise.all([hitGw?.stop(), missGw?.stop()]);
     await redis.quit();
   }
 }

@@ -8,19 +8,18 @@
 // Needs the platform up (postgres, kafka, connect + connector, elasticsearch, redis, indexer) and
 // api-gateway/dist; it starts its own gateway (normal Redis cache, invalidated by the indexer).
 // Baseline in the same run: ES refresh_interval of the index (the goal is p99 <= refresh + 300 ms).
-import { args, env, percentile, median, pgClient, startGateway } from './search-lib.mjs';
+import { args, ES_URL as ES, median, percentile, pgClient, SEARCH_GATEWAY_ENV, sleep, startGateway } from './lib.mjs';
 
 const RATE = Number(args.rate ?? 200);
 const DURATION = Number(args.duration ?? 60);
 const N = Number(args.products ?? 200);
-const ES = env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
 const tag = `b${Date.now().toString(36)}`;
 
 const db = await pgClient();
 const writer = await pgClient();
 const ids = (await db.query(`SELECT id FROM products WHERE status = 'active' AND deleted_at IS NULL ORDER BY id DESC LIMIT $1`, [N])).rows.map((r) => Number(r.id));
 await db.query(`UPDATE products SET attributes = attributes || jsonb_build_object('benchtag', $2::text), price = 1000 WHERE id = ANY($1::bigint[])`, [ids, tag]);
-const gw = await startGateway(3320);
+const gw = await startGateway(3320, SEARCH_GATEWAY_ENV);
 const settings = await fetch(`${ES}/products/_settings`).then((r) => r.json());
 const refresh = Object.values(settings)[0].settings.index.refresh_interval ?? '1s';
 
@@ -32,7 +31,7 @@ async function listed() {
   }
   return out;
 }
-for (let i = 0; i < 200 && (await listed()).size < ids.length; i++) await new Promise((r) => setTimeout(r, 250));
+for (let i = 0; i < 200 && (await listed()).size < ids.length; i++) await sleep(250);
 
 const pending = new Map(); // id -> [{price, committedAt}]
 const latencies = [];
@@ -51,7 +50,7 @@ const poller = (async () => {
       else pending.delete(id);
     }
     if (stop && performance.now() - stopAt > 15000) break;
-    await new Promise((r) => setTimeout(r, 25));
+    await sleep(25);
   }
 })();
 
@@ -62,7 +61,7 @@ const interval = 1000 / RATE;
 while (performance.now() - started < DURATION * 1000) {
   const due = started + seq * interval;
   const wait = due - performance.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  if (wait > 0) await sleep(wait);
   const id = ids[seq % ids.length];
   seq++;
   const price = 1000 + seq / 100; // strictly increasing: each commit is recognizable

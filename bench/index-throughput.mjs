@@ -8,10 +8,9 @@
 // measured in the same run is a bare PostgreSQL read of the same rows (no ES), so the ratio shows
 // what indexing costs on top of reading. Goal: 100k products searchable in <= 60 s.
 import { spawnSync } from 'node:child_process';
-import { args, env, GW, median, pgClient } from './search-lib.mjs';
+import { args, ES_URL as ES, GW, median, pgClient } from './lib.mjs';
 
 const RUNS = Number(args.runs ?? 3);
-const ES = env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200';
 
 async function pgReadSeconds() {
   const db = await pgClient();

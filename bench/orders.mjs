@@ -9,23 +9,13 @@
 //
 // Own database (commerce_bench_orders, migrated here) and Redis DB 7; the gateway runs from
 // api-gateway/dist on --port (3093) with LOG_LEVEL=warn and the default DB pool.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { args, benchDatabase, env, percentileAtIndex as pct, round, sleep, startGateway, upperMedian as median } from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GW = path.join(ROOT, 'api-gateway');
-const require = createRequire(path.join(GW, 'package.json'));
-const { Client } = require('pg');
-const dotenv = require('dotenv');
-const fs = require('node:fs');
-
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
 const RUNS = Number(args.runs ?? 3);
 const DURATION = Number(args.duration ?? 30);
 const BUYERS = Number(args.buyers ?? 64);
@@ -36,26 +26,8 @@ const REDIS_DB = 7;
 const STOCK = 1_000_000;
 const PGBENCH = fs.existsSync('/usr/lib/postgresql/15/bin/pgbench') ? '/usr/lib/postgresql/15/bin/pgbench' : 'pgbench';
 
-const env = { ...dotenv.parse(fs.readFileSync(path.join(ROOT, '.env.example'))) };
-if (fs.existsSync(path.join(ROOT, '.env'))) Object.assign(env, dotenv.parse(fs.readFileSync(path.join(ROOT, '.env'))));
-Object.assign(env, process.env);
-
-const pgConf = (database) => ({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const round = (x, d = 1) => Number(x.toFixed(d));
-
 async function prepareDatabase() {
-  const admin = new Client(pgConf(env.DB_DATABASE));
-  await admin.connect();
-  const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB]);
-  if (!rows.length) await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  const mig = spawnSync('node', [path.join(GW, 'dist/database/migrate.js')], { env: { ...env, DB_DATABASE: BENCH_DB }, encoding: 'utf8' });
-  if (mig.status !== 0) throw new Error(`migrations failed: ${mig.stderr || mig.stdout}`);
-  const db = new Client(pgConf(BENCH_DB));
-  await db.connect();
+  const db = await benchDatabase(BENCH_DB);
   await db.query(`INSERT INTO categories (name, slug) SELECT 'Bench orders', 'bench-orders' WHERE NOT EXISTS (SELECT 1 FROM categories WHERE slug = 'bench-orders' AND parent_id IS NULL)`);
   await db.query(`INSERT INTO brands (name, slug) VALUES ('Bench orders', 'bench-orders') ON CONFLICT DO NOTHING`);
   await db.query(
@@ -99,25 +71,11 @@ async function oversell(db, ids, sinceOrderId) {
 
 const maxOrderId = async (db) => Number((await db.query(`SELECT coalesce(max(id), 0) AS m FROM orders`)).rows[0].m);
 
-function startGateway() {
-  return spawn('node', [path.join(GW, 'dist/main.js')], {
-    env: {
-      ...env, DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), GATEWAY_PORT: String(PORT), GATEWAY_HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '1000000', BCRYPT_COST: '4',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitReady() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/health/ready`)).ok) return;
-    } catch { /* not yet */ }
-    await sleep(500);
-  }
-  throw new Error(`gateway on ${PORT} not ready`);
-}
+/** The gateway on the bench database and Redis DB, ready once /health/ready answers. */
+const benchGateway = () =>
+  startGateway(PORT, {
+    DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '1000000', BCRYPT_COST: '4',
+  }, { health: 'ready' });
 
 async function buyerTokens() {
   const run = randomUUID().slice(0, 8);
@@ -155,7 +113,6 @@ async function loadPhase(tokens, ids) {
     }
   }));
   const seconds = (Date.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
   return { ordersPerSecond: round((status[201] ?? 0) / seconds), p50: round(pct(latencies, 50), 2), p99: round(pct(latencies, 99), 2), status };
 }
 
@@ -200,12 +157,11 @@ function pgbenchPhase(ids, pgUser) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(GW, 'dist/main.js'))) throw new Error('build first: (cd api-gateway && npm run build)');
   const { db, ids, pgUser } = await prepareDatabase();
-  const gw = startGateway();
   const results = [];
+  let gw;
   try {
-    await waitReady();
+    gw = await benchGateway();
     const tokens = await buyerTokens();
     for (let run = 1; run <= RUNS; run++) {
       await resetStock(db, ids);
@@ -232,7 +188,7 @@ async function main() {
     console.log('MEDIANS ' + JSON.stringify(summary));
     if (summary.api.oversell !== 0 || summary.pgbench.oversell !== 0) process.exitCode = 2;
   } finally {
-    gw.kill('SIGTERM');
+    await gw?.stop();
     await db.end();
   }
 }
