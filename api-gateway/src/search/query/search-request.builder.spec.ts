@@ -25,6 +25,17 @@ describe('buildSearchRequest', () => {
     expect(body.aggs.attr_0.aggs.values.terms.include).toBe('color=.*');
   });
 
+  it('is typo tolerant on words but never fuzzy on the edge n-gram field', () => {
+    const body = buildSearchRequest({ ...base, q: 'tee' }, opts) as Body;
+    const text = JSON.stringify(body.query);
+    expect(text).toContain('"fuzziness":"AUTO"');
+    const clauses: Body[] = body.query.bool.must[0].bool.should;
+    const fuzzy = clauses.filter((c) => JSON.stringify(c).includes('fuzziness'));
+    expect(fuzzy.length).toBeGreaterThan(0);
+    for (const c of fuzzy) expect(JSON.stringify(c)).not.toContain('autocomplete');
+    expect(text).toContain('name.autocomplete');
+  });
+
   it('matches a category by slug or id, including descendants through ancestor fields', () => {
     expect(JSON.stringify(facetFilters({ ...base, category: '12' }).get('category'))).toContain('"categoryIds":12');
     expect(JSON.stringify(facetFilters({ ...base, category: 'shoes' }).get('category'))).not.toContain('categoryIds');

@@ -44,7 +44,7 @@ export function textQuery(text: string): Clause {
         {
           multi_match: {
             query: text,
-            fields: ['name^6', 'name.autocomplete^1', 'brand^3', 'category.name^2', 'description^1'],
+            fields: ['name^6', 'brand^3', 'category.name^2', 'description^1'],
             type: 'best_fields',
             fuzziness: 'AUTO',
             prefix_length: 1,
@@ -52,6 +52,9 @@ export function textQuery(text: string): Clause {
             minimum_should_match: '2<75%',
           },
         },
+        // Prefixes ("sneak" -> sneakers) without fuzziness: a fuzzy term against edge n-grams
+        // matches nearly everything ("tee" ~ "tec" of every "Tech").
+        { match: { 'name.autocomplete': { query: text, operator: 'and' } } },
         { match_phrase: { name: { query: text, boost: 4 } } },
       ],
       minimum_should_match: 1,
