@@ -1,38 +1,16 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { parse } from 'dotenv';
-
-/**
- * Loads the shared settings the same way the runtime (runtime/lib.sh) and the Laravel app do:
- * process env wins, then <repo>/.env, then <repo>/.env.example. Works from src/ (ts-node,
- * jest) and from dist/ (compiled), because the repo root is found by walking up to the
- * directory that holds .env.example.
- */
-export function findRepoRoot(start: string = __dirname): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (fs.existsSync(path.join(dir, '.env.example'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+import { readEnvFiles } from '../config/load-config';
 
 let loaded = false;
 
+/**
+ * Fills process.env with the shared settings, read like everywhere else (config/load-config:
+ * process env wins, then <repo>/.env, then <repo>/.env.example), for the migration runner,
+ * the DataSource and the seeder, which run without the Nest config module.
+ */
 export function loadEnv(): void {
   if (loaded) return;
   loaded = true;
-  const root = findRepoRoot();
-  if (!root) return;
-  const merged: Record<string, string> = {};
-  for (const name of ['.env.example', '.env']) {
-    const file = path.join(root, name);
-    if (fs.existsSync(file)) Object.assign(merged, parse(fs.readFileSync(file)));
-  }
-  for (const [key, value] of Object.entries(merged)) {
-    if (process.env[key] === undefined) process.env[key] = value;
-  }
+  Object.assign(process.env, readEnvFiles());
 }
 
 export interface DbSettings {

@@ -4,15 +4,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
-import { DbSettings, dbSettings, findRepoRoot } from '../../src/database/env';
+import { REPO_ROOT } from '../../src/config/load-config';
+import { DbSettings, dbSettings } from '../../src/database/env';
 
 /** Helpers shared by the schema e2e tests (real PostgreSQL from runtime/platform.sh). */
 
-export const repoRoot = (): string => {
-  const root = findRepoRoot(__dirname);
-  if (!root) throw new Error('repository root (.env.example) not found');
-  return root;
-};
+export const repoRoot = (): string => REPO_ROOT;
 
 export function uniqueDbName(prefix: string): string {
   return `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
