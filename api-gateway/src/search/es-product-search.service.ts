@@ -79,7 +79,7 @@ export class EsProductSearchService extends ProductSearchService {
       items,
       total: total.value,
       totalRelation: total.relation === 'gte' ? 'gte' : 'eq',
-      page: q.cursor ? q.page : q.page,
+      page: q.page,
       pageSize: q.pageSize,
       nextCursor: hasMore && last?.sort ? encodeCursor({ s: effectiveSort(q.sort, q.q), k: last.sort[0] as number, i: Number(last._id) }) : null,
       facets: mapFacets((res.aggregations ?? {}) as never, categories),
