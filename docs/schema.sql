@@ -76,11 +76,42 @@ CREATE TABLE api_keys (
     id bigserial NOT NULL,
     name varchar(120) NOT NULL,
     key_hash character(64) NOT NULL,               -- sha256 hex; the key itself is shown once
-    last_used_at timestamptz NULL,
+    last_used_at timestamptz NULL,                 -- refreshed at most once a minute by the gateway
     revoked_at timestamptz NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
+    prefix varchar(12) NOT NULL,                   -- first 12 chars of the key ("cpk_" + 8): shown and logged as its id
+    scopes text[] NOT NULL DEFAULT '{}',           -- what the key may call; checked per route
+    expires_at timestamptz NULL,                   -- NULL = never
+    created_by bigint NULL,
     CONSTRAINT api_keys_pkey PRIMARY KEY (id),
-    CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash)
+    CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash),
+    CONSTRAINT api_keys_created_by_foreign FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE SET NULL,
+    CONSTRAINT api_keys_scopes_check CHECK (scopes <@ ARRAY['ops:read', 'ops:write', 'search:reindex']::text[])
+);
+
+-- Admin actions (connector restarts, user and API-key changes): who, what, on which subject.
+CREATE TABLE admin_audit_log (
+    id bigserial NOT NULL,
+    actor_user_id bigint NULL,                     -- NULL once the user is deleted (the entry stays)
+    action varchar(64) NOT NULL,                   -- e.g. connector.restart, user.disable, api_key.revoke
+    subject_type varchar(64) NULL,
+    subject_id varchar(64) NULL,
+    details jsonb NOT NULL DEFAULT '{}',
+    ip inet NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT admin_audit_log_pkey PRIMARY KEY (id),
+    CONSTRAINT admin_audit_log_actor_user_id_foreign FOREIGN KEY (actor_user_id) REFERENCES users (id) ON DELETE SET NULL
+);
+CREATE INDEX admin_audit_log_created_at_index ON admin_audit_log (created_at);   -- newest-first audit page
+CREATE INDEX admin_audit_log_actor_user_id_index ON admin_audit_log (actor_user_id);
+
+-- Password reset (gateway POST /api/auth/password/forgot|reset): one outstanding token per
+-- lower-cased email, stored as sha256 hex; valid 60 minutes from created_at, deleted when used.
+CREATE TABLE password_resets (
+    email varchar(254) NOT NULL,
+    token_hash character(64) NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT password_resets_pkey PRIMARY KEY (email)
 );
 
 -- ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { CreateCatalogTables1795564800002 } from './1795564800002-CreateCatalogT
 import { CreateOrderTables1795564800003 } from './1795564800003-CreateOrderTables';
 import { CreateIntegrationTables1795564800004 } from './1795564800004-CreateIntegrationTables';
 import { SetCatalogReplicaIdentity1795564800005 } from './1795564800005-SetCatalogReplicaIdentity';
+import { AddAdminIdentityTables1795996800001 } from './1795996800001-AddAdminIdentityTables';
 
 /**
  * The runtime schema owner. Listed explicitly (no glob) so the same list works under
@@ -15,4 +16,5 @@ export const migrations = [
   CreateOrderTables1795564800003,
   CreateIntegrationTables1795564800004,
   SetCatalogReplicaIdentity1795564800005,
+  AddAdminIdentityTables1795996800001,
 ];
