@@ -53,3 +53,21 @@ export class EnvironmentSchema {
   @IsString() @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets' })
   TRUST_PROXY = 'loopback';
 }
+  /** Service API keys (X-Api-Key on @ServiceRoute routes): requests per key per window. */
+  @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_LIMIT = 120;
+  @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_TTL_SECONDS = 60;
+
+  /** Ops endpoint (GET /api/ops/pipeline): Kafka Connect REST, the Debezium connector and slot, the indexer's HTTP endpoint. */
+  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'CONNECT_URL must be an http(s) URL' }) CONNECT_URL = 'http://127.0.0.1:8083';
+  @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) CDC_CONNECTOR_NAME = 'commerce-catalog-postgres';
+  @IsString() @Matches(/^[a-z0-9_]+$/) CDC_SLOT_NAME = 'commerce_catalog';
+  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'INDEXER_URL must be an http(s) URL' }) INDEXER_URL = 'http://127.0.0.1:3001';
+  /** Each ops source answers within this or is reported unavailable. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(30000) OPS_SOURCE_TIMEOUT_MS = 2000;
+
+  /** Password reset: link base (the shared origin), token lifetime, mails per email per window. */
+  @IsString() @Matches(/^https?:\/\/[^\s]+[^/]$/, { message: 'PUBLIC_URL must be an http(s) URL without a trailing slash' }) PUBLIC_URL = 'http://localhost:8080';
+  @Type(() => Number) @IsInt() @Min(1) @Max(1440) PASSWORD_RESET_TTL_MINUTES = 60;
+  @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_LIMIT = 3;
+  @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_TTL_SECONDS = 900;
+
