@@ -49,10 +49,6 @@ export class EnvironmentSchema {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Express 'trust proxy': false | true | loopback | comma-separated subnets. Default trusts only a local reverse proxy (nginx). */
-  @IsString() @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets' })
-  TRUST_PROXY = 'loopback';
-}
   /** Service API keys (X-Api-Key on @ServiceRoute routes): requests per key per window. */
   @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_LIMIT = 120;
   @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_TTL_SECONDS = 60;
@@ -71,3 +67,7 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_LIMIT = 3;
   @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_TTL_SECONDS = 900;
 
+  /** Express 'trust proxy': false | true | loopback | comma-separated subnets. Default trusts only a local reverse proxy (nginx). */
+  @IsString() @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets' })
+  TRUST_PROXY = 'loopback';
+}
