@@ -8,6 +8,7 @@ export const REDACT_PATHS = [
   'accessToken', '*.accessToken', 'refreshToken', '*.refreshToken', 'token', '*.token',
   'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization',
   'cookie', '*.cookie', 'headers.cookie', 'req.headers.cookie', 'headers["set-cookie"]',
+  'headers["x-api-key"]', 'req.headers["x-api-key"]',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -21,6 +21,7 @@ export function requestLogger(logger: Logger) {
           status: res.statusCode,
           durationMs: Math.round(durationMs * 100) / 100,
           userId: req.user?.id ?? null,
+          ...(req.apiKey ? { apiKeyId: req.apiKey.id, apiKeyPrefix: req.apiKey.prefix } : {}),
           ip: req.ip,
         },
         'request completed',
