@@ -7,6 +7,7 @@ import { GATEWAY_ENTITIES } from './catalog/entities';
 import { flattenValidationErrors, ValidationFailedException } from './common/errors/validation.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { LoggingModule } from './common/logging/logging.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { RedisModule } from './common/redis/redis.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(options.env),
         LoggingModule.forRoot(options.logDestination),
         RedisModule,
+        RateLimitModule,
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (cfg: AppConfig) => ({

@@ -40,6 +40,10 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_LIMIT = 10;
   @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_TTL_SECONDS = 60;
 
+  /** /graphql requests per window, per user (authenticated) or per client IP (anonymous). */
+  @Type(() => Number) @IsInt() @Min(1) GRAPHQL_RATE_LIMIT = 60;
+  @Type(() => Number) @IsInt() @Min(1) GRAPHQL_RATE_TTL_SECONDS = 60;
+
   @Type(() => Number) @IsInt() @Min(0) CACHE_PRODUCT_TTL_SECONDS = 300;
   @Type(() => Number) @IsInt() @Min(0) CACHE_LIST_TTL_SECONDS = 60;
 

@@ -1,34 +1,45 @@
 import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
-import { buildSchema, execute, GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, execute, GraphQLSchema, specifiedRules, validate } from 'graphql';
 import { AuthService } from '../auth/auth.service';
 import { bearerToken } from '../auth/guards/jwt-auth.guard';
+import { Bucket, RateLimiter } from '../common/rate-limit/rate-limiter';
+import { TooManyRequestsException } from '../common/rate-limit/too-many-requests.exception';
 import { AppConfig } from '../config/app-config';
 import { toGraphQLError } from './graphql-errors';
 import { GraphQLContext, GraphQLResolvers } from './graphql-resolvers';
 import { playgroundHtml } from './playground';
-import { queryLimitsRule } from './query-limits';
+import { parseWithinLimits } from './query-limits';
 import { TYPE_DEFS } from './schema.graphql';
 
 interface GraphQLBody { query?: unknown; variables?: unknown; operationName?: unknown }
 
+function badRequest(res: Response, field: string, message: string): void {
+  res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST', statusCode: 400, details: [{ field, message }] } }] });
+}
+
 /**
  * Serves POST /graphql beside the REST API (outside the /api prefix, like Apollo's middleware):
- * optional bearer token checked by the same AuthService as the REST guard, depth/complexity
- * limits, errors with the REST status in extensions. GET /graphql is a GraphiQL playground in
+ * optional bearer token checked by the same AuthService as the REST guard, a per-user/per-IP rate
+ * limit, size/shape/depth/cost limits checked before the standard validation (query-limits.ts),
+ * errors with the REST status in extensions. GET /graphql is a GraphiQL playground in
  * development only.
  */
 @Injectable()
 export class GraphQLHttpService implements OnModuleInit {
   private readonly schema: GraphQLSchema = buildSchema(TYPE_DEFS);
+  private readonly bucket: Bucket;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly resolvers: GraphQLResolvers,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
-  ) {}
+    private readonly limiter: RateLimiter,
+  ) {
+    this.bucket = { name: 'graphql', limit: config.env.GRAPHQL_RATE_LIMIT, windowSeconds: config.env.GRAPHQL_RATE_TTL_SECONDS };
+  }
 
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter.getInstance<{ post: Function; get: Function }>();
@@ -41,25 +52,30 @@ export class GraphQLHttpService implements OnModuleInit {
 
   private async handle(req: Request, res: Response): Promise<void> {
     const body = (req.body ?? {}) as GraphQLBody;
-    if (typeof body.query !== 'string' || !body.query.trim()) {
-      res.status(400).json({ errors: [{ message: 'query must be a non-empty string', extensions: { code: 'BAD_REQUEST', statusCode: 400, details: [{ field: 'query', message: 'required' }] } }] });
-      return;
+    if (typeof body.query !== 'string' || !body.query.trim()) return badRequest(res, 'query', 'query must be a non-empty string');
+    if (body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) {
+      return badRequest(res, 'variables', 'variables must be a JSON object');
+    }
+    if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') {
+      return badRequest(res, 'operationName', 'operationName must be a string');
     }
     let context: GraphQLContext;
     try {
       context = await this.contextFor(req);
+      await this.limiter.consume(this.bucket, context.user ? `user:${context.user.id}` : `ip:${req.ip}`);
     } catch (err) {
-      res.status(401).json({ errors: [toGraphQLError(err).toJSON()] });
+      if (err instanceof TooManyRequestsException) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      const error = toGraphQLError(err);
+      res.status(Number(error.extensions.statusCode) || 401).json({ errors: [error.toJSON()] });
       return;
     }
-    let document;
-    try {
-      document = parse(body.query);
-    } catch (err) {
-      res.status(400).json({ errors: [(err as GraphQLError).toJSON()] });
+    const parsed = parseWithinLimits(this.schema, body.query);
+    if (!('document' in parsed)) {
+      res.status(parsed.status).json({ errors: parsed.errors.map((e) => e.toJSON()) });
       return;
     }
-    const validationErrors = validate(this.schema, document, [...specifiedRules, queryLimitsRule()]);
+    const document = parsed.document;
+    const validationErrors = validate(this.schema, document, specifiedRules);
     if (validationErrors.length) {
       res.status(400).json({ errors: validationErrors.map((e) => e.toJSON()) });
       return;
@@ -70,7 +86,7 @@ export class GraphQLHttpService implements OnModuleInit {
       rootValue: this.resolvers.rootValue(),
       contextValue: context,
       variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
-      operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
+      operationName: body.operationName ?? undefined,
     });
     res.status(200).json({ ...result, errors: result.errors?.map((e) => toGraphQLError(e).toJSON()) });
   }

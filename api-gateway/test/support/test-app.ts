@@ -29,6 +29,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
     REDIS_KEY_PREFIX: TEST_REDIS_PREFIX,
     JWT_KEYS_DIR: TEST_KEYS_DIR,
     AUTH_RATE_LIMIT: '1000',
+    GRAPHQL_RATE_LIMIT: '1000',
     LOG_LEVEL: 'info',
     ...overrides,
   });

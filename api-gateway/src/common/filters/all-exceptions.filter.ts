@@ -6,6 +6,7 @@ import { LOGGER } from '../logging/logger';
 import { mapDbError } from '../errors/db-error.mapper';
 import { ErrorDetail, sendError } from '../errors/error-body';
 import type { GatewayRequest } from '../http/request-context';
+import { TooManyRequestsException } from '../rate-limit/too-many-requests.exception';
 
 interface Resolved {
   status: number;
@@ -51,6 +52,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (process.env.GW_DEBUG) console.error(exception);
       this.logger.error({ err: exception, requestId: req.id, path: req.path }, 'unhandled error');
     }
+    if (exception instanceof TooManyRequestsException) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     sendError(req, res, resolved.status, resolved.message, resolved.details);
   }
 }
