@@ -30,6 +30,7 @@ return [
     | Framework providers available from Debian's php-laravel-framework, plus the app's own.
     */
     'providers' => [
+        Illuminate\Auth\AuthServiceProvider::class,
         Illuminate\Bus\BusServiceProvider::class,
         Illuminate\Cache\CacheServiceProvider::class,
         Illuminate\Foundation\Providers\ConsoleSupportServiceProvider::class,
@@ -49,11 +50,19 @@ return [
         Illuminate\View\ViewServiceProvider::class,
 
         App\Providers\AppServiceProvider::class,
+        App\Providers\AuthServiceProvider::class,
         App\Providers\RouteServiceProvider::class,
     ],
 
     'aliases' => [
         'App' => Illuminate\Support\Facades\App::class,
+        'Auth' => Illuminate\Support\Facades\Auth::class,
+        'Cookie' => Illuminate\Support\Facades\Cookie::class,
+        'Redis' => Illuminate\Support\Facades\Redis::class,
+        'Session' => Illuminate\Support\Facades\Session::class,
+        'Str' => Illuminate\Support\Str::class,
+        'URL' => Illuminate\Support\Facades\URL::class,
+        'View' => Illuminate\Support\Facades\View::class,
         'Artisan' => Illuminate\Support\Facades\Artisan::class,
         'Config' => Illuminate\Support\Facades\Config::class,
         'DB' => Illuminate\Support\Facades\DB::class,

@@ -6,6 +6,23 @@ install() {
   # shellcheck disable=SC2046
   apt_install $(cat "$ADMIN/debian-packages.txt")
   mkdir -p "$ADMIN"/storage/{logs,framework/{cache,sessions,views}} "$ADMIN/bootstrap/cache"
+  admin_assets_build
+}
+
+# The admin's Tailwind/Alpine assets (Vite -> public/build, gitignored): rebuilt when a view,
+# script, style or build config is newer than the last build.
+admin_assets_build() {
+  local stamp="$ADMIN/public/build/.build-stamp"
+  require_cmd node "install Node.js 20+"
+  npm_install "$ADMIN"
+  if [ -f "$stamp" ] && [ -z "$(find "$ADMIN/resources" "$ADMIN/app/View" "$ADMIN/package.json" "$ADMIN/package-lock.json" \
+       "$ADMIN"/*.config.* -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "  building admin assets (vite)"
+  (cd "$ADMIN" && npm run build --silent) >"$PLATFORM_DIR/build-admin-assets.log" 2>&1 \
+    || fail "admin asset build failed: see .platform/build-admin-assets.log"
+  touch "$stamp"
 }
 
 # -R: the native runtime runs as root on dev machines and CI; the image runs it as www-data.

@@ -2,6 +2,7 @@
 
 namespace App\Providers;
 
+use App\Support\ViteManifest;
 use Illuminate\Database\Schema\Blueprint;
 use Illuminate\Database\Schema\Grammars\PostgresGrammar;
 use Illuminate\Support\Fluent;
@@ -14,6 +15,8 @@ class AppServiceProvider extends ServiceProvider
      */
     public function register()
     {
+        $this->app->singleton(ViteManifest::class, fn ($app) => new ViteManifest(public_path('build'), $app['url']->asset('build')));
+
         // Laravel 8's schema builder turns enum() into varchar + CHECK; the shared schema uses
         // native PostgreSQL enum types (CREATE TYPE ... AS ENUM, created by the migrations).
         // $table->pgEnum('status', 'order_status') adds a column of such a type in place, so
