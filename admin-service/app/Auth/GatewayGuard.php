@@ -62,7 +62,7 @@ class GatewayGuard implements Guard
     public function setRequest(Request $request): static
     {
         $this->request = $request;
-        $this->forgetUser();
+        $this->user = null;
         $this->resolved = false;
         $this->authenticated = null;
 

@@ -3,6 +3,7 @@
 namespace App\Http\Controllers\Auth;
 
 use App\Auth\GatewayGuard;
+use App\Http\Controllers\Auth\Concerns\RejectsWithGatewayErrors;
 use App\Http\Controllers\Controller;
 use App\Http\Requests\Auth\LoginRequest;
 use App\Services\Auth\AuthCookies;
@@ -11,11 +12,12 @@ use Illuminate\Contracts\View\View;
 use Illuminate\Http\RedirectResponse;
 use Illuminate\Http\Request;
 use Illuminate\Support\Facades\Auth;
-use Illuminate\Validation\ValidationException;
 
 /** Sign in and out through the gateway; the tokens live in the shared cookies. */
 class AuthenticatedSessionController extends Controller
 {
+    use RejectsWithGatewayErrors;
+
     public function __construct(private readonly GatewayAuthClient $gateway, private readonly AuthCookies $cookies)
     {
     }
@@ -28,12 +30,8 @@ class AuthenticatedSessionController extends Controller
     public function store(LoginRequest $request): RedirectResponse
     {
         $response = $this->gateway->login($request->input('email'), $request->input('password'), $request->ip());
-        if ($response->status === 429) {
-            $seconds = (int) ($response->headers['retry-after'] ?? 60);
-            throw ValidationException::withMessages(['email' => trans('auth.throttle', ['seconds' => $seconds])])->status(429);
-        }
         if (! $response->ok()) {
-            throw ValidationException::withMessages(['email' => $response->status === 401 ? trans('auth.failed') : $response->message()]);
+            $this->rejectWith($response, 'email', trans('auth.failed'));
         }
         $request->session()->regenerate();
         $redirect = redirect()->intended(route('admin.dashboard'));

@@ -3,17 +3,19 @@
 namespace App\Http\Controllers\Auth;
 
 use App\Auth\GatewayGuard;
+use App\Http\Controllers\Auth\Concerns\RejectsWithGatewayErrors;
 use App\Http\Controllers\Controller;
 use App\Http\Requests\Auth\ConfirmPasswordRequest;
 use App\Services\Gateway\GatewayAuthClient;
 use Illuminate\Contracts\View\View;
 use Illuminate\Http\RedirectResponse;
 use Illuminate\Support\Facades\Auth;
-use Illuminate\Validation\ValidationException;
 
 /** Breeze's "confirm your password" before sensitive actions; the gateway checks the password. */
 class ConfirmablePasswordController extends Controller
 {
+    use RejectsWithGatewayErrors;
+
     public function __construct(private readonly GatewayAuthClient $gateway)
     {
     }
@@ -29,7 +31,7 @@ class ConfirmablePasswordController extends Controller
         $guard = Auth::guard('gateway');
         $response = $this->gateway->verifyPassword($guard->token()->token, $request->input('password'), $request->ip());
         if (! $response->ok()) {
-            throw ValidationException::withMessages(['password' => trans('auth.password')]);
+            $this->rejectWith($response, 'password', trans('auth.password'));
         }
         $request->session()->put('auth.password_confirmed_at', time());
 

@@ -2,17 +2,19 @@
 
 namespace App\Http\Controllers\Auth;
 
+use App\Http\Controllers\Auth\Concerns\RejectsWithGatewayErrors;
 use App\Http\Controllers\Controller;
 use App\Http\Requests\Auth\ResetPasswordRequest;
 use App\Services\Gateway\GatewayAuthClient;
 use Illuminate\Contracts\View\View;
 use Illuminate\Http\RedirectResponse;
 use Illuminate\Http\Request;
-use Illuminate\Validation\ValidationException;
 
 /** The page the reset mail links to; the gateway checks the token and the password policy. */
 class NewPasswordController extends Controller
 {
+    use RejectsWithGatewayErrors;
+
     public function __construct(private readonly GatewayAuthClient $gateway)
     {
     }
@@ -28,9 +30,7 @@ class NewPasswordController extends Controller
             $request->input('email'), $request->input('token'), $request->input('password'), $request->ip(),
         );
         if (! $response->ok()) {
-            $fields = $response->fieldErrors();
-            $errors = array_intersect_key($fields, array_flip(['email', 'password']));
-            throw ValidationException::withMessages($errors ?: ['email' => $fields['token'] ?? trans('passwords.token')]);
+            $this->rejectWith($response, 'email', trans('passwords.token'), ['email', 'password']);
         }
 
         return redirect()->route('login')->with('status', trans('passwords.reset'));
