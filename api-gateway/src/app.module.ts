@@ -2,6 +2,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { GATEWAY_ENTITIES } from './catalog/entities';
 import { flattenValidationErrors, ValidationFailedException } from './common/errors/validation.exception';
@@ -16,7 +17,9 @@ import { GraphqlApiModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OpsModule } from './ops/ops.module';
 import { OrdersModule } from './orders/orders.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ProductsModule } from './products/products.module';
 import { UsersModule } from './users/users.module';
 
@@ -60,6 +63,9 @@ export class AppModule {
         OrdersModule,
         NotificationsModule,
         GraphqlApiModule,
+        ApiKeysModule,
+        OpsModule,
+        PasswordResetModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

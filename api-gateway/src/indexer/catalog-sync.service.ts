@@ -70,6 +70,7 @@ export class CatalogSyncService {
     if (productIds.length) await this.invalidator.invalidateProducts(productIds);
 
     const now = Date.now();
+    this.metrics.activity.record(events.length, now);
     for (const e of events) {
       this.metrics.events.inc({ table: e.table });
       if (e.op !== 'r') this.metrics.freshness.observe(Math.max(0, now - e.sourceTsMs) / 1000);

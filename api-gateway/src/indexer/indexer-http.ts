@@ -1,7 +1,7 @@
 import * as http from 'http';
 import type { IndexerMetrics } from './indexer-metrics';
 
-/** Tiny HTTP endpoint of the indexer process: GET /health (200 when consuming) and GET /metrics. */
+/** Tiny HTTP endpoint of the indexer process: GET /health (200 when consuming), GET /metrics (Prometheus) and GET /stats (JSON for the ops endpoint). */
 export function startIndexerHttp(port: number, metrics: IndexerMetrics, isHealthy: () => boolean): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0];
@@ -9,6 +9,11 @@ export function startIndexerHttp(port: number, metrics: IndexerMetrics, isHealth
       const ok = url === '/health/live' || isHealthy();
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: ok ? 'ok' : 'starting' }));
+      return;
+    }
+    if (req.method === 'GET' && url === '/stats') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ running: isHealthy(), ...metrics.activity.snapshot() }));
       return;
     }
     if (req.method === 'GET' && url === '/metrics') {

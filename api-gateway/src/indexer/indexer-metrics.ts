@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { EventRate } from './event-rate';
 
 /** Prometheus metrics of the indexer process (own registry, served on INDEXER_HTTP_PORT /metrics). */
 export class IndexerMetrics {
@@ -44,6 +45,9 @@ export class IndexerMetrics {
     help: 'Events that name no product (image deletes without product_id under REPLICA IDENTITY DEFAULT)',
     registers: [this.registry],
   });
+
+  /** Events/s over the last minute and the last event's time, served as JSON on /stats (the gateway's ops endpoint). */
+  readonly activity = new EventRate(60);
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'indexer_' });

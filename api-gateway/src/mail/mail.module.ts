@@ -1,33 +1,13 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
-import { loadEnvSection } from '../orders/config/env-section';
-import { MailConfig } from './mail.config';
-import { MAIL_SLEEP, MAIL_TRANSPORT, MailTransport, realSleep } from './mail-transport';
+import { Module } from '@nestjs/common';
+import { MailTransportModule } from './mail-transport.module';
 import { OrderConfirmationSender } from './order-confirmation.sender';
 import { OrderMailController } from './order-mail.controller';
 
-class TransportCloser implements OnApplicationShutdown {
-  constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}
-  onApplicationShutdown(): void {
-    this.transport.close?.();
-  }
-}
-
 /** Confirmation emails over real SMTP (maildev in development); consumed from Kafka in the worker. */
 @Module({
+  imports: [MailTransportModule],
   controllers: [OrderMailController],
-  providers: [
-    { provide: MailConfig, useFactory: () => loadEnvSection(MailConfig) },
-    {
-      provide: MAIL_TRANSPORT,
-      inject: [MailConfig],
-      useFactory: (cfg: MailConfig): MailTransport =>
-        createTransport({ host: cfg.SMTP_HOST, port: cfg.SMTP_PORT, secure: false, ignoreTLS: true, connectionTimeout: 5_000, socketTimeout: 10_000 }),
-    },
-    { provide: MAIL_SLEEP, useValue: realSleep },
-    OrderConfirmationSender,
-    TransportCloser,
-  ],
+  providers: [OrderConfirmationSender],
   exports: [OrderConfirmationSender],
 })
 export class MailModule {}

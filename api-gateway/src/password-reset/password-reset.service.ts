@@ -1,0 +1,82 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+import { randomBytes } from 'crypto';
+import type { Logger } from 'pino';
+import { passwordProblems, PasswordService } from '../auth/password.service';
+import { sha256Hex } from '../auth/refresh-token.service';
+import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
+import { ValidationFailedException } from '../common/errors/validation.exception';
+import { LOGGER } from '../common/logging/logger';
+import { AppConfig } from '../config/app-config';
+import { MailConfig } from '../mail/mail.config';
+import { MAIL_SLEEP, MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
+import { retryWithBackoff } from '../mail/retry';
+import { UsersService } from '../users/users.service';
+import { PasswordResetRepository } from './password-reset.repository';
+import { renderResetMail, ResetContext, resetLink } from './reset-mail';
+
+export const RESET_THROTTLE_STORAGE = Symbol('RESET_THROTTLE_STORAGE');
+
+/**
+ * Forgot / reset / confirm-password for both apps. Tokens are 256 random bits, stored as sha256
+ * hex, single use, valid PASSWORD_RESET_TTL_MINUTES. "Forgot" reveals nothing: the same 202 for
+ * known, unknown and disabled accounts and for an exhausted per-email budget, and the mail is
+ * sent after the response so its latency does not tell either.
+ */
+@Injectable()
+export class PasswordResetService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly resets: PasswordResetRepository,
+    private readonly mailConfig: MailConfig,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @Inject(MAIL_SLEEP) private readonly sleep: (ms: number) => Promise<void>,
+    @Inject(RESET_THROTTLE_STORAGE) private readonly throttle: ThrottlerStorage,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Returns what was done (for tests and logs); the HTTP answer is 202 whatever it is. */
+  async forgot(rawEmail: string, context: ResetContext): Promise<'sent' | 'unknown' | 'throttled'> {
+    const email = rawEmail.trim().toLowerCase();
+    const { PASSWORD_RESET_EMAIL_LIMIT: limit, PASSWORD_RESET_EMAIL_TTL_SECONDS: ttl } = this.config.env;
+    const budget = await this.throttle.increment(`email:${sha256Hex(email)}`, ttl * 1000, limit, ttl * 1000, 'password-forgot');
+    if (budget.isBlocked) return 'throttled';
+    const user = await this.users.findByEmail(email);
+    if (!user || user.isDisabled) return 'unknown';
+    const token = randomBytes(32).toString('base64url');
+    await this.resets.store(email, sha256Hex(token));
+    void this.deliver(user.email, Number(user.id), resetLink(this.config.env.PUBLIC_URL, context, token, email));
+    return 'sent';
+  }
+
+  async reset(rawEmail: string, token: string, password: string): Promise<void> {
+    const email = rawEmail.trim().toLowerCase();
+    const problems = passwordProblems(password, email);
+    if (problems.length) throw new ValidationFailedException(problems.map((message) => ({ field: 'password', message })));
+    const hash = await this.passwords.hash(password);
+    const userId = await this.resets.resetPassword(email, sha256Hex(token), this.config.env.PASSWORD_RESET_TTL_MINUTES, hash);
+    if (userId === null) throw new UnprocessableFieldException('token', 'This password reset token is invalid, expired or already used');
+    this.logger.info({ userId }, 'password reset: password changed, every session revoked');
+  }
+
+  /** Breeze's confirm-password: the signed-in user's current password, checked by the one identity service. */
+  async verify(userId: number, password: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!(await this.passwords.verify(password, user?.passwordHash)) || !user) throw new UnauthorizedException('Wrong password');
+  }
+
+  private async deliver(to: string, userId: number, link: string): Promise<void> {
+    const mail = renderResetMail(link, this.config.env.PASSWORD_RESET_TTL_MINUTES);
+    try {
+      await retryWithBackoff(
+        () => this.transport.sendMail({ from: this.mailConfig.MAIL_FROM, to, ...mail, messageId: `<reset-${randomBytes(8).toString('hex')}@commerce.local>` }),
+        { attempts: this.mailConfig.MAIL_MAX_ATTEMPTS, baseMs: this.mailConfig.MAIL_RETRY_BASE_MS, sleep: this.sleep },
+      );
+      this.logger.info({ userId }, 'password reset mail sent');
+    } catch (err) {
+      this.logger.error({ userId, err: (err as Error)?.message }, 'password reset mail failed');
+    }
+  }
+}
