@@ -272,6 +272,7 @@ CREATE TABLE inventory (
     CONSTRAINT inventory_stock_check CHECK (on_hand >= 0 AND reserved >= 0 AND reserved <= on_hand),
     CONSTRAINT inventory_product_id_foreign FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE
 );
+CREATE INDEX inventory_available_index ON inventory ((on_hand - reserved), product_id);   -- admin dashboard: least available stock first
 CREATE TRIGGER inventory_set_updated_at BEFORE UPDATE ON inventory FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- ---------------------------------------------------------------------------------------

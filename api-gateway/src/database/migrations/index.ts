@@ -4,6 +4,7 @@ import { CreateOrderTables1795564800003 } from './1795564800003-CreateOrderTable
 import { CreateIntegrationTables1795564800004 } from './1795564800004-CreateIntegrationTables';
 import { SetCatalogReplicaIdentity1795564800005 } from './1795564800005-SetCatalogReplicaIdentity';
 import { AddAdminIdentityTables1795996800001 } from './1795996800001-AddAdminIdentityTables';
+import { AddInventoryAvailableIndex1796040000001 } from './1796040000001-AddInventoryAvailableIndex';
 
 /**
  * The runtime schema owner. Listed explicitly (no glob) so the same list works under
@@ -17,4 +18,5 @@ export const migrations = [
   CreateIntegrationTables1795564800004,
   SetCatalogReplicaIdentity1795564800005,
   AddAdminIdentityTables1795996800001,
+  AddInventoryAvailableIndex1796040000001,
 ];
