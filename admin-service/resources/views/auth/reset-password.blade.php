@@ -11,7 +11,7 @@
         <div class="mt-4">
             <x-label for="password" :value="__('New password')" />
             <x-input id="password" class="block mt-1 w-full" type="password" name="password" required autocomplete="new-password" />
-            <p class="mt-1 text-xs text-gray-500 dark:text-gray-400">{{ __('10 to 72 characters, letters and digits, not your email.') }}</p>
+            <p class="mt-1 text-xs text-gray-500 dark:text-gray-400">{{ __('The platform\'s password rules apply; the form says which one is not met.') }}</p>
         </div>
         <div class="mt-4">
             <x-label for="password_confirmation" :value="__('Confirm Password')" />

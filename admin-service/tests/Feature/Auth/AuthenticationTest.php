@@ -2,13 +2,14 @@
 
 namespace Tests\Feature\Auth;
 
-use Symfony\Component\HttpFoundation\Cookie;
+use Tests\Concerns\InspectsCookies;
 use Tests\Concerns\LogsInThroughGateway;
 use Tests\TestCase;
 
 /** The login form and logout, through the real gateway. */
 class AuthenticationTest extends TestCase
 {
+    use InspectsCookies;
     use LogsInThroughGateway;
 
     public function test_the_login_page_renders(): void
@@ -24,8 +25,8 @@ class AuthenticationTest extends TestCase
             ->post('/login', ['email' => $admin->email, 'password' => static::$gatewayTestPassword]);
 
         $response->assertRedirect('/dashboard');
-        $access = $this->cookie($response, 'access_token');
-        $refresh = $this->cookie($response, 'refresh_token');
+        $access = $this->responseCookie($response, 'access_token');
+        $refresh = $this->responseCookie($response, 'refresh_token');
         foreach ([$access, $refresh] as $cookie) {
             $this->assertTrue($cookie->isHttpOnly());
             $this->assertSame('lax', $cookie->getSameSite());
@@ -46,7 +47,7 @@ class AuthenticationTest extends TestCase
         $response = $this->withServerVariables(['REMOTE_ADDR' => $this->gatewayTestClientIp(), 'HTTP_X_FORWARDED_PROTO' => 'https'])
             ->post('/login', ['email' => $admin->email, 'password' => static::$gatewayTestPassword]);
 
-        $this->assertTrue($this->cookie($response, 'access_token')->isSecure());
+        $this->assertTrue($this->responseCookie($response, 'access_token')->isSecure());
     }
 
     public function test_a_wrong_password_is_refused_without_cookies(): void
@@ -57,7 +58,7 @@ class AuthenticationTest extends TestCase
             ->post('/login', ['email' => $admin->email, 'password' => 'not-the-password-1']);
 
         $response->assertRedirect('/login')->assertSessionHasErrors(['email' => 'These credentials do not match our records.']);
-        $this->assertNull($this->findCookie($response, 'access_token'));
+        $this->assertNull($this->findResponseCookie($response, 'access_token'));
     }
 
     public function test_the_form_names_missing_fields(): void
@@ -70,8 +71,9 @@ class AuthenticationTest extends TestCase
     {
         $admin = $this->createGatewayUser('admin');
         $ip = $this->gatewayTestClientIp();
+        // a different unknown account each time, so only the per-IP limit (not the gateway's per-account one) can trip
         $attempt = fn () => $this->from('/login')->withServerVariables(['REMOTE_ADDR' => $ip])
-            ->post('/login', ['email' => $admin->email, 'password' => 'wrong-password-123']);
+            ->post('/login', ['email' => 'nobody-'.uniqid().'@example.test', 'password' => 'wrong-password-123']);
 
         $error = fn () => session('errors')?->first('email');
         for ($attempts = 1; $attempts <= 30; $attempts++) {
@@ -96,7 +98,7 @@ class AuthenticationTest extends TestCase
         $response = $this->withServerVariables(['REMOTE_ADDR' => $this->gatewayTestClientIp()])
             ->post('/login', ['email' => $customer->email, 'password' => static::$gatewayTestPassword]);
 
-        $this->withUnencryptedCookie('access_token', $this->cookie($response, 'access_token')->getValue())
+        $this->withUnencryptedCookie('access_token', $this->responseCookie($response, 'access_token')->getValue())
             ->get('/dashboard')->assertForbidden();
     }
 
@@ -116,8 +118,8 @@ class AuthenticationTest extends TestCase
         $loggedOutAt = microtime(true);
 
         $response->assertRedirect('/login');
-        $this->assertLessThan(time(), $this->cookie($response, 'access_token')->getExpiresTime());
-        $this->assertLessThan(time(), $this->cookie($response, 'refresh_token')->getExpiresTime());
+        $this->assertLessThan(time(), $this->responseCookie($response, 'access_token')->getExpiresTime());
+        $this->assertLessThan(time(), $this->responseCookie($response, 'refresh_token')->getExpiresTime());
         $this->assertSame(401, $this->gatewayRequest('GET', '/api/auth/me', null, $access)['status']);
         $this->assertLessThan(1.0, microtime(true) - $loggedOutAt);
         // the refresh family is dead too
@@ -125,22 +127,12 @@ class AuthenticationTest extends TestCase
         $this->assertSame(401, $refresh['status']);
     }
 
-    private function cookie($response, string $name): Cookie
+    public function test_an_unreachable_gateway_is_a_clear_503_not_a_silent_failure(): void
     {
-        $cookie = $this->findCookie($response, $name);
-        $this->assertNotNull($cookie, "no $name cookie");
+        config(['services.gateway.url' => 'http://127.0.0.1:1']);
+        $this->app->forgetInstance(\App\Services\Gateway\GatewayHttp::class);
 
-        return $cookie;
-    }
-
-    private function findCookie($response, string $name): ?Cookie
-    {
-        foreach ($response->headers->getCookies() as $cookie) {
-            if ($cookie->getName() === $name) {
-                return $cookie;
-            }
-        }
-
-        return null;
+        $this->post('/login', ['email' => 'a@example.com', 'password' => 'whatever-123'])
+            ->assertStatus(503)->assertSee('identity service is unavailable');
     }
 }
