@@ -270,4 +270,25 @@ describe('schema constraints (real PostgreSQL)', () => {
       await db.query(insert, [orderId, productId, '5.00', 2, '10.00']);
     });
   });
+
+  describe('api keys, audit log, password resets', () => {
+    it('rejects unknown scopes; deleting the creator or the actor keeps the rows (SET NULL)', async () => {
+      const creator = await one<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('keys@x.test', 'K', 'h') RETURNING id`);
+      const insert = `INSERT INTO api_keys (name, key_hash, prefix, scopes, created_by) VALUES ('k', $1, 'cpk_abcdefgh', $2, $3) RETURNING id`;
+      await expectRejected(insert, ['a'.repeat(64), ['ops:read', 'root'], creator.id], '23514', 'api_keys_scopes_check');
+      const key = await one<{ id: string }>(insert, ['b'.repeat(64), ['ops:read', 'ops:write'], creator.id]);
+      const audit = await one<{ id: string }>(
+        `INSERT INTO admin_audit_log (actor_user_id, action, subject_type, subject_id, ip) VALUES ($1, 'api_key.create', 'api_key', $2, '192.0.2.1') RETURNING id`,
+        [creator.id, key.id]);
+      await expectRejected(`INSERT INTO admin_audit_log (action, ip) VALUES ('x', 'not-an-ip')`, [], '22P02');
+      await db.query('DELETE FROM users WHERE id = $1', [creator.id]);
+      expect(await one('SELECT created_by FROM api_keys WHERE id = $1', [key.id])).toEqual({ created_by: null });
+      expect(await one('SELECT actor_user_id FROM admin_audit_log WHERE id = $1', [audit.id])).toEqual({ actor_user_id: null });
+    });
+
+    it('holds one reset token per email', async () => {
+      await db.query(`INSERT INTO password_resets (email, token_hash) VALUES ('r@x.test', $1)`, ['c'.repeat(64)]);
+      await expectRejected(`INSERT INTO password_resets (email, token_hash) VALUES ('r@x.test', $1)`, ['d'.repeat(64)], '23505', 'password_resets_pkey');
+    });
+  });
 });
