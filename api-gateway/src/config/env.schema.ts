@@ -54,7 +54,7 @@ export class EnvironmentSchema {
   LOG_LEVEL = 'info';
 
   /** Service API keys (X-Api-Key on @ServiceRoute routes): requests per key per window. */
-  @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_LIMIT = 120;
+  @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_LIMIT = 600;
   @Type(() => Number) @IsInt() @Min(1) API_KEY_RATE_TTL_SECONDS = 60;
 
   /** Ops endpoint (GET /api/ops/pipeline): Kafka Connect REST, the Debezium connector and slot, the indexer's HTTP endpoint. */

@@ -18,6 +18,8 @@ export interface PipelineReport {
   index: Section<IndexCountReport>;
 }
 
+export const REPORT_REUSE_MS = 1000;
+
 /** Reads every source in parallel, each under OPS_SOURCE_TIMEOUT_MS, so the report always comes back quickly. */
 @Injectable()
 export class PipelineStatusService {
@@ -30,7 +32,19 @@ export class PipelineStatusService {
     private readonly counts: IndexCountSource,
   ) {}
 
-  async report(): Promise<PipelineReport> {
+  private recent?: { at: number; report: Promise<PipelineReport> };
+
+  /**
+   * Requests within REPORT_REUSE_MS share one read of the sources: several open Pipeline pages
+   * refreshing every few seconds cost the sources one read per second at most.
+   */
+  report(): Promise<PipelineReport> {
+    const now = Date.now();
+    if (!this.recent || now - this.recent.at >= REPORT_REUSE_MS) this.recent = { at: now, report: this.read() };
+    return this.recent.report;
+  }
+
+  private async read(): Promise<PipelineReport> {
     const ms = this.config.env.OPS_SOURCE_TIMEOUT_MS;
     const [connector, replicationSlot, consumerGroup, indexer, index] = await Promise.all([
       section('Kafka Connect', ms, () => this.connect.status()),

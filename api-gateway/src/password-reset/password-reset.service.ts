@@ -20,8 +20,8 @@ export const RESET_THROTTLE_STORAGE = Symbol('RESET_THROTTLE_STORAGE');
 /**
  * Forgot / reset / confirm-password for both apps. Tokens are 256 random bits, stored as sha256
  * hex, single use, valid PASSWORD_RESET_TTL_MINUTES. "Forgot" reveals nothing: the same 202 for
- * known, unknown and disabled accounts and for an exhausted per-email budget, and the mail is
- * sent after the response so its latency does not tell either.
+ * known, unknown and disabled accounts and for an exhausted per-email budget, and the token is
+ * stored and mailed after the response so their latency does not tell either.
  */
 @Injectable()
 export class PasswordResetService {
@@ -45,9 +45,8 @@ export class PasswordResetService {
     if (budget.isBlocked) return 'throttled';
     const user = await this.users.findByEmail(email);
     if (!user || user.isDisabled) return 'unknown';
-    const token = randomBytes(32).toString('base64url');
-    await this.resets.store(email, sha256Hex(token));
-    void this.deliver(user.email, Number(user.id), resetLink(this.config.env.PUBLIC_URL, context, token, email));
+    // token write and mail happen after the answer: known and unknown emails cost the same until then
+    void this.issueAndSend(email, user.email, Number(user.id), context);
     return 'sent';
   }
 
@@ -67,16 +66,18 @@ export class PasswordResetService {
     if (!(await this.passwords.verify(password, user?.passwordHash)) || !user) throw new UnauthorizedException('Wrong password');
   }
 
-  private async deliver(to: string, userId: number, link: string): Promise<void> {
-    const mail = renderResetMail(link, this.config.env.PASSWORD_RESET_TTL_MINUTES);
+  private async issueAndSend(email: string, to: string, userId: number, context: ResetContext): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const mail = renderResetMail(resetLink(this.config.env.PUBLIC_URL, context, token, email), this.config.env.PASSWORD_RESET_TTL_MINUTES);
     try {
+      await this.resets.store(email, sha256Hex(token));
       await retryWithBackoff(
         () => this.transport.sendMail({ from: this.mailConfig.MAIL_FROM, to, ...mail, messageId: `<reset-${randomBytes(8).toString('hex')}@commerce.local>` }),
         { attempts: this.mailConfig.MAIL_MAX_ATTEMPTS, baseMs: this.mailConfig.MAIL_RETRY_BASE_MS, sleep: this.sleep },
       );
       this.logger.info({ userId }, 'password reset mail sent');
     } catch (err) {
-      this.logger.error({ userId, err: (err as Error)?.message }, 'password reset mail failed');
+      this.logger.error({ userId, err: (err as Error)?.message }, 'password reset token/mail failed');
     }
   }
 }
