@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { cookieAuthenticated } from './auth/auth-cookies';
+import { csrfOriginCheck } from './common/http/csrf.middleware';
 import { jsonBody } from './common/http/json-body.middleware';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { LOGGER } from './common/logging/logger';
@@ -12,6 +14,7 @@ import { requestLogger } from './common/logging/request-logger.middleware';
 import { AppConfig } from './config/app-config';
 import { metricsMiddleware } from './metrics/metrics.middleware';
 import { MetricsService } from './metrics/metrics.service';
+import { OriginRestrictedIoAdapter } from './notifications/origin-restricted-io.adapter';
 
 /** Global HTTP wiring shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
@@ -24,6 +27,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(requestIdMiddleware);
   app.use(requestLogger(logger));
   app.use(metricsMiddleware(app.get(MetricsService)));
+  app.useWebSocketAdapter(new OriginRestrictedIoAdapter(app, config.publicOrigins));
+  app.use(csrfOriginCheck(config.publicOrigins, cookieAuthenticated));
   app.use(jsonBody(config.env.BODY_LIMIT));
   app.setGlobalPrefix('api', {
     exclude: [
@@ -38,6 +43,7 @@ export function configureApp(app: NestExpressApplication): void {
     .setDescription('Identity, catalog and search API. Errors: {statusCode, error, message, details?, requestId, path, timestamp}.')
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addCookieAuth('access_token')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();

@@ -2,7 +2,7 @@ import { createUser, login, startApp, TestContext, unique } from './support/test
 
 describe('identity: register, login, refresh rotation, logout, me', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp(); });
+  beforeAll(async () => { ctx = await startApp({ BCRYPT_COST: '12' }); });
   afterAll(async () => { await ctx.close(); });
 
   it('registers a customer with a bcrypt $2b$12 hash and returns tokens', async () => {

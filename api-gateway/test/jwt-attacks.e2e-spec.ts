@@ -13,7 +13,7 @@ describe('JWT attacks are all 401', () => {
   let privateKey: KeyObject;
   let publicPem: string;
   let userId: number;
-  const base = () => ({ sub: String(userId), role: 'admin', tv: 0, jti: `j-${Math.random()}`, iss: 'commerce-gateway', aud: 'commerce' });
+  const base = () => ({ sub: String(userId), role: 'admin', tv: 0, jti: `j-${Math.random()}`, iss: 'commerce-gateway', aud: 'commerce', iat: Math.floor(Date.now() / 1000) });
 
   beforeAll(async () => {
     ctx = await startApp();
@@ -67,6 +67,14 @@ describe('JWT attacks are all 401', () => {
     const token = await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(now - 3600).setExpirationTime(now - 60).sign(privateKey);
     const res = await me(token).expect(401);
     expect(res.body.message).toMatch(/expired/i);
+  });
+
+  it('iat or nbf in the future (issue 9, F12); a token without iat', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await me(await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(now + 600).setExpirationTime(now + 900).sign(privateKey)).expect(401);
+    await me(await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setNotBefore(now + 600).setExpirationTime(now + 900).sign(privateKey)).expect(401);
+    const { iat: _iat, ...noIat } = base();
+    await me(await new SignJWT(noIat).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey)).expect(401);
   });
 
   it('wrong issuer / audience', async () => {

@@ -1,11 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
-import type { AuthenticatedUser } from '../common/http/request-context';
-import { AuthService } from './auth.service';
-import { LoginDto, RefreshDto, RegisterDto, TokenResponse, UserView } from './dto/auth.dto';
+import type { AuthenticatedUser, GatewayRequest } from '../common/http/request-context';
+import { clearAuthCookies, COOKIE_REQUEST_HEADER, setAuthCookies, wantsCookies } from './auth-cookies';
+import { AuthService, TokenPair } from './auth.service';
+import { LoginDto, LogoutDto, RefreshDto, RegisterDto, TokenResponse, UserView } from './dto/auth.dto';
+import { accessTokenFrom, readCookie, REFRESH_COOKIE } from './request-token';
+
+const CookieHeader = ApiHeader({ name: COOKIE_REQUEST_HEADER, required: false, description: '`1`: set the tokens as HttpOnly cookies (access_token, refresh_token) instead of returning them in the body' });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,42 +23,78 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('register')
+  @CookieHeader
   @ApiCreatedResponse({ type: TokenResponse, description: 'Customer account created and signed in' })
-  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After' })
-  register(@Body() dto: RegisterDto) {
-    return this.auth.register(dto);
+  @ApiTooManyRequestsResponse({ description: 'Rate limited (per IP and per email); see Retry-After' })
+  async register(@Body() dto: RegisterDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return deliver(req, res, await this.auth.register(dto), wantsCookies(req.headers));
   }
 
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(200)
+  @CookieHeader
   @ApiOkResponse({ type: TokenResponse })
   @ApiUnauthorizedResponse({ description: 'Wrong credentials or disabled account' })
-  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After' })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto);
+  @ApiTooManyRequestsResponse({ description: 'Rate limited (per IP, and per account after failed logins); see Retry-After' })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return deliver(req, res, await this.auth.login(dto), wantsCookies(req.headers));
   }
 
   @Public()
+  @UseGuards(ThrottlerGuard)
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenResponse, description: 'Rotated pair; the presented refresh token is now spent' })
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  @CookieHeader
+  @ApiCookieAuth()
+  @ApiOkResponse({ type: TokenResponse, description: 'Rotated pair; the presented refresh token (body, else the refresh_token cookie) is now spent' })
+  @ApiTooManyRequestsResponse({ description: 'Rate limited per IP; see Retry-After' })
+  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const cookie = readCookie(req.headers.cookie, REFRESH_COOKIE);
+    const token = dto.refreshToken ?? cookie;
+    if (!token) throw new UnauthorizedException('Refresh token required (body refreshToken or the refresh_token cookie)');
+    return deliver(req, res, await this.auth.refresh(token), wantsCookies(req.headers) || (!dto.refreshToken && !!cookie));
   }
 
+  /**
+   * Public so that a session can be ended with its refresh token alone (e.g. after the access
+   * token expired); a presented access token must still be valid. Always clears the cookies.
+   */
+  @Public()
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.auth.logout(user);
+  @ApiCookieAuth()
+  @ApiNoContentResponse({ description: 'Access token denylisted, refresh family revoked (all its access tokens too), cookies cleared' })
+  async logout(@Body() dto: LogoutDto, @Req() req: GatewayRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const source = accessTokenFrom(req.headers);
+    const refreshToken = dto.refreshToken ?? readCookie(req.headers.cookie, REFRESH_COOKIE);
+    let principal: AuthenticatedUser | undefined;
+    if (source.via === 'bearer' || source.via === 'cookie') {
+      try {
+        principal = await this.auth.authenticate(source.token);
+      } catch (err) {
+        if (source.via === 'bearer' || !refreshToken) throw err; // a stale cookie alone must not block logout by refresh token
+      }
+    }
+    await this.auth.logout({ principal, refreshToken });
+    clearAuthCookies(req, res);
   }
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiCookieAuth()
   @ApiOkResponse({ type: UserView })
   me(@CurrentUser() user: AuthenticatedUser) {
     return this.auth.me(user);
   }
+}
+
+/** Body with the tokens, or (cookie clients) the cookies and a body without them. */
+function deliver(req: Request, res: Response, pair: TokenPair, asCookies: boolean) {
+  if (!asCookies) return pair;
+  setAuthCookies(req, res, pair);
+  const { accessToken: _a, refreshToken: _r, ...rest } = pair;
+  return { ...rest, tokenType: 'Cookie' as const };
 }

@@ -34,6 +34,6 @@ import { TokenService } from './token.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, KeyStoreService, TokenService, PasswordService],
+  exports: [AuthService, KeyStoreService, TokenService, PasswordService, RevocationService],
 })
 export class AuthModule {}

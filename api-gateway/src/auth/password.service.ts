@@ -2,15 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
 import { AppConfig } from '../config/app-config';
 
-/** Returns a list of problems with a password (empty = acceptable). */
-export function passwordProblems(password: string, email?: string): string[] {
-  const problems: string[] = [];
-  if (typeof password !== 'string' || password.length < 10) problems.push('must be at least 10 characters long');
-  if (typeof password === 'string' && password.length > 72) problems.push('must be at most 72 characters long (bcrypt limit)');
-  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) problems.push('must contain letters and digits');
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) problems.push('must not be equal to the email');
-  return problems;
-}
+export { passwordProblems } from './password-policy';
 
 /** PHP's password_hash() writes $2y$; bcryptjs understands $2a$/$2b$ (same algorithm). */
 export function normalizeBcryptPrefix(hash: string): string {
@@ -19,7 +11,10 @@ export function normalizeBcryptPrefix(hash: string): string {
 
 @Injectable()
 export class PasswordService {
-  // a valid hash to compare against when the user does not exist (constant-ish timing)
+  /**
+   * Compared against when the account does not exist, at the configured cost, so an unknown email
+   * takes as long as a known one (F8). Known hashes of another cost are rehashed on login.
+   */
   private readonly dummyHash: string;
 
   constructor(private readonly config: AppConfig) {
@@ -37,5 +32,14 @@ export class PasswordService {
       return false;
     }
     return bcrypt.compare(password, normalizeBcryptPrefix(hash));
+  }
+
+  /** True when a stored hash was made at another cost than the configured one. */
+  needsRehash(hash: string): boolean {
+    try {
+      return bcrypt.getRounds(normalizeBcryptPrefix(hash)) !== this.config.env.BCRYPT_COST;
+    } catch {
+      return true;
+    }
   }
 }

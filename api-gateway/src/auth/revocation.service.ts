@@ -1,22 +1,60 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../common/redis/redis.module';
+import { AppConfig } from '../config/app-config';
 
-/** Redis denylist of access-token ids: auth:revoked:<jti> with TTL = remaining lifetime. */
+export const REVOCATIONS_CHANNEL = 'auth:revocations';
+
+/** A revocation announced on the channel: one access token or a whole session. */
+export interface Revoked {
+  jti?: string;
+  sid?: string;
+}
+
+/** Accepted clock skew on exp/nbf/iat; a denylist entry outlives its token by this much. */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * Redis denylists (same keys the admin's PHP guard reads):
+ * - `auth:revoked:<jti>`: one access token, TTL = its remaining lifetime;
+ * - `auth:revoked-sid:<sid>`: every access token of a session (refresh family), TTL = the access-token
+ *   lifetime, after which no token issued before the revocation can still be valid.
+ */
 @Injectable()
 export class RevocationService {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
 
   static key(jti: string): string {
     return `auth:revoked:${jti}`;
   }
 
-  async revoke(jti: string, exp: number): Promise<void> {
-    const ttl = Math.max(1, Math.ceil(exp - Date.now() / 1000) + 5);
-    await this.redis.set(RevocationService.key(jti), '1', 'EX', ttl);
+  static sessionKey(sid: string): string {
+    return `auth:revoked-sid:${sid}`;
   }
 
-  async isRevoked(jti: string): Promise<boolean> {
-    return (await this.redis.exists(RevocationService.key(jti))) === 1;
+  /** Pub/sub channel announcing revocations, so every gateway process drops the live sockets at once. */
+  get channel(): string {
+    return `${this.config.env.REDIS_KEY_PREFIX}${REVOCATIONS_CHANNEL}`;
+  }
+
+  async revoke(jti: string, exp: number): Promise<void> {
+    const ttl = Math.max(1, Math.ceil(exp - Date.now() / 1000) + CLOCK_TOLERANCE_SECONDS);
+    await this.redis.set(RevocationService.key(jti), '1', 'EX', ttl);
+    await this.announce({ jti });
+  }
+
+  async revokeSession(sid: string): Promise<void> {
+    await this.redis.set(RevocationService.sessionKey(sid), '1', 'EX', this.config.env.JWT_ACCESS_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS);
+    await this.announce({ sid });
+  }
+
+  private async announce(message: Revoked): Promise<void> {
+    await this.redis.publish(this.channel, JSON.stringify(message));
+  }
+
+  /** One round trip for both denylists. */
+  async isRevoked(jti: string, sid?: string): Promise<boolean> {
+    const keys = sid ? [RevocationService.key(jti), RevocationService.sessionKey(sid)] : [RevocationService.key(jti)];
+    return (await this.redis.exists(...keys)) > 0;
   }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import { errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config';
 import { KeyStoreService } from './key-store.service';
+import { CLOCK_TOLERANCE_SECONDS } from './revocation.service';
 
 export interface AccessClaims extends JWTPayload {
   sub: string;
@@ -57,10 +58,12 @@ export class TokenService {
           algorithms: ['RS256'],
           issuer: this.config.env.JWT_ISSUER,
           audience: this.config.env.JWT_AUDIENCE,
-          requiredClaims: ['sub', 'jti', 'exp', 'role', 'tv'],
-          clockTolerance: 5,
+          requiredClaims: ['sub', 'jti', 'exp', 'iat', 'role', 'tv'],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
         },
       );
+      // jose accepts an iat in the future; a token cannot have been issued after now
+      if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error('iat in the future');
       if (!/^\d+$/.test(String(payload.sub)) || !['customer', 'admin'].includes(String(payload.role)) || typeof payload.tv !== 'number') {
         throw new Error('bad claims');
       }

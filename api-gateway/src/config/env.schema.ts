@@ -37,8 +37,25 @@ export class EnvironmentSchema {
 
   @Type(() => Number) @IsInt() @Min(4) @Max(15) BCRYPT_COST = 12;
 
+  /** Per client IP and route: login, register, refresh. */
   @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_LIMIT = 10;
   @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_TTL_SECONDS = 60;
+  /** Per account, from any IP: failed logins (then 429 until the window ends) and register attempts per email. */
+  @Type(() => Number) @IsInt() @Min(1) AUTH_ACCOUNT_RATE_LIMIT = 5;
+  @Type(() => Number) @IsInt() @Min(1) AUTH_ACCOUNT_RATE_TTL_SECONDS = 900;
+
+  /**
+   * The platform's own browser origin(s), comma-separated (scheme://host[:port]): cookie-authenticated
+   * state-changing requests and cookie Socket.IO handshakes must come from one of them (CSRF), and
+   * Socket.IO CORS allows only them.
+   */
+  @IsString() @Matches(/^\s*https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?\s*(,\s*https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?\s*)*$/, {
+    message: 'PUBLIC_ORIGIN must be a comma-separated list of origins like http://localhost:8080',
+  })
+  PUBLIC_ORIGIN = 'http://localhost:8080';
+
+  /** Every live Socket.IO connection's token is re-checked this often (revocation by SQL, disabled users). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) SOCKET_REVALIDATE_SECONDS = 10;
 
   /** /graphql requests per window, per user (authenticated) or per client IP (anonymous). */
   @Type(() => Number) @IsInt() @Min(1) GRAPHQL_RATE_LIMIT = 60;

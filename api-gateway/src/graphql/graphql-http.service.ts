@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { buildSchema, execute, GraphQLSchema, specifiedRules, validate } from 'graphql';
 import { AuthService } from '../auth/auth.service';
-import { bearerToken } from '../auth/guards/jwt-auth.guard';
+import { accessTokenFrom } from '../auth/request-token';
 import { Bucket, RateLimiter } from '../common/rate-limit/rate-limiter';
 import { TooManyRequestsException } from '../common/rate-limit/too-many-requests.exception';
 import { AppConfig } from '../config/app-config';
@@ -91,12 +91,11 @@ export class GraphQLHttpService implements OnModuleInit {
     res.status(200).json({ ...result, errors: result.errors?.map((e) => toGraphQLError(e).toJSON()) });
   }
 
-  /** No Authorization header = anonymous (public fields only); a bad token is a 401. */
+  /** No token (Bearer, else the access_token cookie) = anonymous (public fields only); a bad token is a 401. */
   private async contextFor(req: Request): Promise<GraphQLContext> {
-    const header = req.headers.authorization;
-    if (!header) return {};
-    const token = bearerToken(header);
-    if (!token) throw new UnauthorizedException('Malformed bearer token');
-    return { user: await this.auth.authenticate(token) };
+    const source = accessTokenFrom(req.headers);
+    if (source.via === 'none') return {};
+    if (source.via === 'malformed') throw new UnauthorizedException('Malformed bearer token');
+    return { user: await this.auth.authenticate(source.token) };
   }
 }

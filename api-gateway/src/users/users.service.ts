@@ -33,6 +33,11 @@ export class UsersService {
     return row ? { tokenVersion: row.tokenVersion, isDisabled: row.isDisabled, role: row.role } : null;
   }
 
+  /** Replaces the hash only (a rehash at the current cost); token_version is untouched. */
+  async updatePasswordHash(id: number | string, passwordHash: string): Promise<void> {
+    await this.users.update({ id: String(id) }, { passwordHash });
+  }
+
   create(data: { email: string; name: string; passwordHash: string; role?: UserRole }): Promise<UserEntity> {
     return this.users.save(this.users.create({ ...data, role: data.role ?? 'customer' }));
   }

@@ -30,6 +30,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
     JWT_KEYS_DIR: TEST_KEYS_DIR,
     AUTH_RATE_LIMIT: '1000',
     GRAPHQL_RATE_LIMIT: '1000',
+    BCRYPT_COST: '4', // createUser's cost, so logins don't rehash; auth.e2e checks the production cost
     LOG_LEVEL: 'info',
     ...overrides,
   });

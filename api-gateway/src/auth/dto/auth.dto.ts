@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -9,8 +9,8 @@ export class RegisterDto {
   @Transform(trim) @IsEmail() @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'Sup3r-secret-pass', minLength: 10, description: '>= 10 chars, letters and digits, not the email' })
-  @IsString() @MinLength(10) @MaxLength(72)
+  @ApiProperty({ example: 'Sup3r-secret-pass', minLength: 12, description: '12-72 chars, letters and digits, 5+ different characters, not a common password, not the email' })
+  @IsString() @MaxLength(200)
   password: string;
 
   @ApiProperty({ example: 'Jane Doe', maxLength: 120 })
@@ -29,9 +29,15 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ example: 'q3V0c2lkZS1vZi10aGUtYm94LXRva2Vu...' })
-  @IsString() @MinLength(20) @MaxLength(200)
-  refreshToken: string;
+  @ApiProperty({ required: false, example: '0.q3V0c2lkZS1vZi10aGUtYm94LXRva2Vu...', description: 'omit to use the refresh_token cookie' })
+  @IsOptional() @IsString() @MinLength(20) @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class LogoutDto {
+  @ApiProperty({ required: false, description: 'ends this refresh family too (else the refresh_token cookie, else the access token\'s session)' })
+  @IsOptional() @IsString() @MinLength(20) @MaxLength(200)
+  refreshToken?: string;
 }
 
 export class UserView {
@@ -43,9 +49,10 @@ export class UserView {
 }
 
 export class TokenResponse {
-  @ApiProperty({ example: 'eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9...' }) accessToken: string;
-  @ApiProperty({ example: 'q3V0c2lkZS1vZi10aGUtYm94LXRva2Vu' }) refreshToken: string;
-  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ example: 'eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9...', description: 'absent when the tokens were set as cookies' }) accessToken: string;
+  @ApiProperty({ example: '0.q3V0c2lkZS1vZi10aGUtYm94LXRva2Vu', description: 'absent when the tokens were set as cookies' }) refreshToken: string;
+  @ApiProperty({ enum: ['Bearer', 'Cookie'], example: 'Bearer' }) tokenType: 'Bearer' | 'Cookie';
   @ApiProperty({ example: 900, description: 'access token lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ example: 2592000, description: 'seconds left in the session (refresh family); rotation does not extend it' }) refreshExpiresIn: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }

@@ -3,14 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC } from '../../common/decorators/public.decorator';
 import type { GatewayRequest } from '../../common/http/request-context';
 import { AuthService } from '../auth.service';
+import { accessTokenFrom } from '../request-token';
 
-export function bearerToken(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const m = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)\s*$/i.exec(header);
-  return m?.[1];
-}
+export { bearerToken } from '../request-token';
 
-/** Global guard: every route needs a valid access token unless marked @Public(). */
+/** Global guard: every route needs a valid access token (Bearer, else the access_token cookie) unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
@@ -20,9 +17,10 @@ export class JwtAuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<GatewayRequest>();
-    const token = bearerToken(req.headers.authorization);
-    if (!token) throw new UnauthorizedException('Missing bearer token');
-    req.user = await this.auth.authenticate(token);
+    const source = accessTokenFrom(req.headers);
+    if (source.via === 'malformed') throw new UnauthorizedException('Malformed bearer token');
+    if (source.via === 'none') throw new UnauthorizedException('Missing bearer token');
+    req.user = await this.auth.authenticate(source.token);
     return true;
   }
 }
