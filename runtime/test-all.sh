@@ -32,6 +32,9 @@ node_test() { # node_test DIR NAME
   jest api-gateway test/jest-e2e.config.js gateway-e2e
 [ -f admin-service/phpunit.xml ] && suite "admin-service (PHPUnit, real Postgres)" \
   bash -c "cd admin-service && phpunit --log-junit '$RESULTS/admin.junit.xml'"
+[ -d admin-service/tests/Browser ] && suite "admin + storefront in headless Chromium (one login; screenshots in .platform/test-results/admin-browser)" \
+  bash -c "cd admin-service && node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination='$RESULTS/admin-browser.tap' tests/Browser/"
 [ -f runtime/compose-check.sh ] && suite "docker-compose.yml schema" bash runtime/compose-check.sh
 [ -f runtime/test/lifecycle.sh ] && suite "platform lifecycle (kill, up, down, ports)" bash runtime/test/lifecycle.sh
 

@@ -1,10 +1,11 @@
 // Adds up the per-suite result files of `make test` into one closing line.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
 let passed = 0, failed = 0, skipped = 0;
 for (const f of readdirSync(dir)) {
+  if (!statSync(join(dir, f)).isFile()) continue; // e.g. a folder of screenshots
   const text = readFileSync(join(dir, f), 'utf8');
   if (f.endsWith('.jest.json')) {
     const r = JSON.parse(text);

@@ -1,0 +1,16 @@
+// @ts-check
+/**
+ * Who is signed in, in the header: the one identity of both apps. GET /api/auth/me sends the shared
+ * `access_token` cookie (set by a login in the admin or the gateway); 401 means a guest.
+ */
+const account = /** @type {HTMLElement} */ (document.querySelector('[data-testid=account]'));
+
+async function showAccount() {
+  const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => null);
+  const user = res && res.ok ? await res.json() : null;
+  account.textContent = user ? `Signed in as ${user.name}` : 'Guest';
+  account.dataset.state = user ? 'signed-in' : 'guest';
+  account.hidden = false;
+}
+
+void showAccount();
