@@ -73,6 +73,15 @@ wait_for() {
   say "  $what after $((SECONDS - start))s"
 }
 
+# grant_traverse USER DIR: let USER reach DIR (o+x on every parent it cannot traverse yet).
+grant_traverse() {
+  local d=$2
+  while [ "$d" != / ]; do
+    runuser -u "$1" -- test -x "$d" 2>/dev/null || chmod o+x "$d"
+    d=$(dirname "$d")
+  done
+}
+
 require_cmd() { command -v "$1" >/dev/null 2>&1 || fail "missing '$1' ($2)"; }
 
 apt_install() {

@@ -1,56 +1,95 @@
-# Search node: OpenSearch 2.19 assembled from Maven Central jars (server + modules), started
-# by our launcher in elasticsearch/ (see elasticsearch/README.md: the Elasticsearch 8 modules
-# are not on Maven Central). Speaks to the official @elastic/elasticsearch 8.x client.
-# Home (lib/ + modules/), data/, logs/ live under .platform/elasticsearch/.
+# Search node: real Elasticsearch, the integ-test-zip distribution from Maven Central (version in
+# elasticsearch/pom.xml, the same as the Compose images) plus our plugin commerce-analysis (the
+# analysis names our mappings use + the GET / banner; see elasticsearch/README.md).
+# Runs as the unprivileged system user $ES_USER (Elasticsearch refuses root) on a JDK 21+ found
+# under /usr/lib/jvm. Home (unpacked zip + plugins/), config, data, logs: .platform/elasticsearch/.
 ES_URL=${ELASTICSEARCH_URL:-http://127.0.0.1:9200}
 ES_URL=${ES_URL%/}
 PORT=$(sed -E 's#^[a-z]+://[^:/]+:([0-9]+).*$#\1#' <<<"$ES_URL")
 [[ "$PORT" =~ ^[0-9]+$ ]] || PORT=9200
+TRANSPORT_PORT=${ELASTICSEARCH_TRANSPORT_PORT:-9300}
 ES_SRC="$ROOT/elasticsearch"
 ES_HOME="$STATE/home"
-ES_LAUNCHER="$ES_SRC/target/search-node.jar"
-ES_COMPAT="$ES_SRC/target/search-node-netty4-compat.jar"
-ES_HEAP_OPTS=${ES_HEAP_OPTS:--Xms512m -Xmx1g}
+ES_CONF="$STATE/config"
+ES_USER=${ELASTICSEARCH_USER:-elasticsearch}
+ES_JAVA_MIN=21
+ES_HEAP_OPTS=${ES_HEAP_OPTS:--Xms512m -Xmx512m}
+ES_PLUGIN_JAR="$ES_SRC/commerce-analysis/target/commerce-analysis.jar"
 START_TIMEOUT=120
 
+es_version() { sed -n 's#.*<elasticsearch.version>\(.*\)</elasticsearch.version>.*#\1#p' "$ES_SRC/pom.xml"; }
+
+# es_java_home: ES_JAVA_HOME if set, else the newest JDK >= ES_JAVA_MIN under /usr/lib/jvm.
+es_java_home() {
+  if [ -n "${ES_JAVA_HOME:-}" ]; then echo "$ES_JAVA_HOME"; return; fi
+  local d v best="" best_v=0
+  for d in /usr/lib/jvm/*; do
+    [ -x "$d/bin/java" ] && [ -f "$d/release" ] || continue
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release")
+    if [ "${v:-0}" -ge "$ES_JAVA_MIN" ] && [ "$v" -gt "$best_v" ]; then best=$d; best_v=$v; fi
+  done
+  [ -n "$best" ] && echo "$best"
+}
+
 install() {
-  require_java
-  local major
-  major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-  [ "${major%%.*}" -ge 17 ] 2>/dev/null || fail "needs Java 17+, found java.specification.version=$major"
-  # server + module jars -> elasticsearch/lib (only when missing or pom.xml changed)
-  mvn_resolve "$ES_SRC"
-  ls "$ES_SRC"/lib/opensearch-[0-9]*.jar >/dev/null 2>&1 || fail "elasticsearch/lib has no opensearch server jar (delete elasticsearch/lib and retry)"
-  # launcher jars -> elasticsearch/target (only when a source or the pom is newer than the jar)
-  if [ ! -f "$ES_LAUNCHER" ] || [ ! -f "$ES_COMPAT" ] || [ "$ES_SRC/pom.xml" -nt "$ES_LAUNCHER" ] \
-     || [ -n "$(find "$ES_SRC/src" -newer "$ES_LAUNCHER" -type f -print -quit)" ]; then
-    say "  building the search node launcher"
-    (cd "$ES_SRC" && mvn -q -B package) >"$PLATFORM_DIR/mvn-elasticsearch-build.log" 2>&1 \
-      || fail "launcher build failed: see .platform/mvn-elasticsearch-build.log ($(grep -m1 ERROR "$PLATFORM_DIR/mvn-elasticsearch-build.log"))"
+  local version java_home
+  version=$(es_version)
+  [ -n "$version" ] || fail "no <elasticsearch.version> in elasticsearch/pom.xml"
+  java_home=$(es_java_home) \
+    || fail "Elasticsearch $version needs a JDK $ES_JAVA_MIN or newer under /usr/lib/jvm (found: $(ls /usr/lib/jvm | tr '\n' ' ')); install one or set ES_JAVA_HOME"
+  require_cmd mvn "apt-get install maven"
+  command -v unzip >/dev/null || apt_install unzip
+  id "$ES_USER" >/dev/null 2>&1 || {
+    say "  creating system user $ES_USER"
+    useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ES_USER" \
+      || fail "could not create the system user $ES_USER"
+  }
+  # zip (copied from the Maven repository) + plugin: rebuilt when the pom or a plugin source changed
+  local zip="$ES_SRC/target/elasticsearch-$version.zip"
+  if [ ! -f "$zip" ] || [ ! -f "$ES_PLUGIN_JAR" ] || [ "$ES_SRC/pom.xml" -nt "$ES_PLUGIN_JAR" ] \
+     || [ -n "$(find "$ES_SRC/commerce-analysis/" -path '*/target' -prune -o -type f -newer "$ES_PLUGIN_JAR" -print -quit)" ]; then
+    say "  resolving Elasticsearch $version + building commerce-analysis (Maven)"
+    (cd "$ES_SRC" && JAVA_HOME=$java_home mvn -q -B package) >"$PLATFORM_DIR/mvn-elasticsearch.log" 2>&1 \
+      || fail "Maven build failed: see .platform/mvn-elasticsearch.log ($(grep -m1 ERROR "$PLATFORM_DIR/mvn-elasticsearch.log"))"
   fi
-  # distribution layout (home/lib + home/modules/<name>/plugin-descriptor.properties), redone when jars changed
-  if [ ! -f "$ES_HOME/VERSION" ] || [ "$ES_SRC/lib/.pom.sha" -nt "$ES_HOME/VERSION" ] \
-     || [ "$ES_COMPAT" -nt "$ES_HOME/VERSION" ]; then
-    java -cp "$ES_LAUNCHER" platform.search.Layout "$ES_SRC/lib" "$ES_COMPAT" "$ES_HOME" >/dev/null \
-      || fail "could not lay out the node home in ${ES_HOME#$ROOT/}"
+  if [ "$(cat "$ES_HOME/.version" 2>/dev/null)" != "$version" ]; then
+    say "  unpacking Elasticsearch $version into ${ES_HOME#$ROOT/}"
+    rm -rf "$ES_HOME" "$STATE/unpack"
+    unzip -q "$zip" -d "$STATE/unpack" || fail "could not unzip ${zip#$ROOT/}"
+    mv "$STATE/unpack/elasticsearch-$version" "$ES_HOME" && rm -rf "$STATE/unpack"
+    echo "$version" >"$ES_HOME/.version"
   fi
+  local plugin="$ES_HOME/plugins/commerce-analysis"
+  if [ ! -f "$plugin/commerce-analysis.jar" ] || [ "$ES_PLUGIN_JAR" -nt "$plugin/commerce-analysis.jar" ]; then
+    mkdir -p "$plugin"
+    cp "$ES_PLUGIN_JAR" "$ES_SRC/commerce-analysis/target/plugin-descriptor.properties" "$plugin/"
+  fi
+  render_config
+  mkdir -p "$STATE/data" "$STATE/logs" "$STATE/tmp"
+  chown -R "$ES_USER:$ES_USER" "$STATE/data" "$STATE/logs" "$STATE/tmp" "$ES_CONF"
+  grant_traverse "$ES_USER" "$STATE"
+}
+
+# config dir: the distribution's jvm.options + log4j2.properties, our elasticsearch.yml, the heap,
+# and the products synonyms file (for mappings that prefer synonyms_path to inline rules).
+render_config() {
+  mkdir -p "$ES_CONF/jvm.options.d"
+  cp "$ES_HOME/config/jvm.options" "$ES_HOME/config/log4j2.properties" "$ES_CONF/"
+  sed -e "s#@DATA@#$STATE/data#" -e "s#@LOGS@#$STATE/logs#" -e "s#@HTTP_PORT@#$PORT#" -e "s#@TRANSPORT_PORT@#$TRANSPORT_PORT#" \
+    "$ES_SRC/config/elasticsearch.yml" >"$ES_CONF/elasticsearch.yml"
+  tr ' ' '\n' <<<"$ES_HEAP_OPTS" >"$ES_CONF/jvm.options.d/heap.options"
+  mkdir -p "$ES_CONF/analysis" && cp "$ES_SRC/index/synonyms.txt" "$ES_CONF/analysis/products-synonyms.txt"
 }
 
 start() {
-  # shellcheck disable=SC2086
-  start_bg java $ES_HEAP_OPTS -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
-    -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Djna.nosys=true \
-    -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0 \
-    -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true -Dlog4j2.formatMsgNoLookups=true \
-    -Djava.locale.providers=SPI,COMPAT \
-    -Dsearch.base="$STATE" -cp "$ES_LAUNCHER:$ES_HOME/lib/*" platform.search.SearchNode
+  port_in_use "$TRANSPORT_PORT" && fail "transport port $TRANSPORT_PORT is already in use by $(port_owner "$TRANSPORT_PORT" || echo 'another process'); set ELASTICSEARCH_TRANSPORT_PORT"
+  start_bg setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups \
+    env HOME="$STATE/tmp" ES_JAVA_HOME="$(es_java_home)" ES_PATH_CONF="$ES_CONF" ES_TMPDIR="$STATE/tmp" \
+    bash "$ES_HOME/bin/elasticsearch"
 }
 
 healthy() {
   [[ $(curl -fsS -m 3 "$ES_URL/_cluster/health" 2>/dev/null) =~ \"status\"\ *:\ *\"(green|yellow)\" ]]
 }
 
-version() {
-  local v; v=$(cat "$ES_HOME/VERSION" 2>/dev/null || echo '?')
-  echo "OpenSearch $v (ES 8 API)"
-}
+version() { echo "Elasticsearch $(cat "$ES_HOME/.version" 2>/dev/null || echo '?') + commerce-analysis"; }

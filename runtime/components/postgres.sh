@@ -10,11 +10,7 @@ install() {
   # The server refuses to run as root: it runs as 'postgres', which must reach the state dir.
   mkdir -p "$STATE" "$SOCKET_DIR"
   chown postgres:postgres "$STATE" "$SOCKET_DIR"
-  local d=$STATE
-  while [ "$d" != / ]; do
-    runuser -u postgres -- test -x "$d" 2>/dev/null || chmod o+x "$d"
-    d=$(dirname "$d")
-  done
+  grant_traverse postgres "$STATE"
   if [ ! -f "$DATA/PG_VERSION" ]; then
     say "  initdb $DATA"
     runuser -u postgres -- "$PGBIN/initdb" -D "$DATA" -U postgres --auth-local=trust \

@@ -1,9 +1,9 @@
-// Search node smoke test on the real node (no mocks), through the official Elasticsearch 8.x
-// Node client, exactly as the services use it. The node is OpenSearch 2.19 assembled from Maven
-// Central with an ES-8-client compatibility HTTP layer (see elasticsearch/README.md for why).
-// Proves: client product check + GET / banner, analysis-common (edge_ngram tokenizer, synonym
-// graph filter, english stemmer), bulk, match query + terms aggregation, lang-painless +
-// reindex (update_by_query with a painless script), index deletion.
+// Search node smoke test on the real node (no mocks), through the official @elastic/elasticsearch
+// client, exactly as the services use it. The node is Elasticsearch (integ-test-zip from Maven
+// Central) + our commerce-analysis plugin (see elasticsearch/README.md).
+// Proves: GET / is a real Elasticsearch banner, the client's product check passes, analysis
+// (edge_ngram tokenizer, synonym graph filter, english stemmer), bulk, match query + terms/avg
+// aggregations, point-in-time + search_after, index deletion.
 // Needs: runtime/platform.sh up elasticsearch  (make test starts the whole platform).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,10 +24,22 @@ after(async () => {
   await client.close();
 });
 
-test('GET / answers through the official client (product check passes)', async () => {
+test('GET / is Elasticsearch: real build info, product header, no other distribution', async () => {
+  const res = await fetch(URL_.replace(/\/$/, '') + '/');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('x-elastic-product'), 'Elasticsearch');
+  const body = await res.json();
+  assert.equal(body.version.distribution, undefined, `distribution ${body.version.distribution}`);
+  assert.match(body.version.number, /^9\.\d+\.\d+$/);
+  assert.equal(body.version.build_flavor, 'default');
+  assert.match(body.version.build_hash, /^[0-9a-f]{40}$/);
+  assert.match(body.version.lucene_version, /^10\./);
+  assert.equal(body.tagline, 'You Know, for Search');
+  assert.ok(body.cluster_uuid && body.cluster_uuid !== '_na_');
+  // the official client's product check and its view of the same banner
   const info = await client.info();
-  assert.match(info.version.number, /^\d+\.\d+\.\d+/);
-  assert.ok(info.cluster_name);
+  assert.equal(info.version.number, body.version.number);
+  assert.equal(info.name, body.name);
 });
 
 test('index with edge_ngram + synonym + english stemmer, bulk, search, agg, update_by_query, delete', async () => {
@@ -103,19 +115,22 @@ test('index with edge_ngram + synonym + english stemmer, bulk, search, agg, upda
   assert.deepEqual(agg.aggregations.brands.buckets.map((b) => [b.key, b.doc_count]).sort(), [['acme', 1], ['zenith', 1]]);
   assert.equal(agg.aggregations.avg_price.value, (89.5 + 19.0) / 2);
 
-  // update_by_query with a painless script (lang-painless + reindex modules)
-  const ubq = await client.updateByQuery({
-    index: INDEX, refresh: true, conflicts: 'proceed',
-    query: { term: { brand: 'acme' } },
-    script: { lang: 'painless', source: 'ctx._source.stock += params.delta; ctx._source.on_sale = true', params: { delta: 5 } },
-  });
-  assert.equal(ubq.updated, 1);
-  assert.deepEqual(ubq.failures, []);
-  const doc = await client.get({ index: INDEX, id: '1' });
-  assert.equal(doc._source.stock, 8);
-  assert.equal(doc._source.on_sale, true);
-  const untouched = await client.get({ index: INDEX, id: '2' });
-  assert.equal(untouched._source.stock, 10);
+  // point in time + search_after: a page walk sees the snapshot taken at open, not later writes
+  const pit = await client.openPointInTime({ index: INDEX, keep_alive: '1m' });
+  await client.index({ index: INDEX, id: '3', document: { name: 'Late arrival', brand: 'acme', price: 5, stock: 1 }, refresh: true });
+  const seen = [];
+  let after;
+  for (;;) {
+    const page = await client.search({
+      size: 1, pit: { id: pit.id, keep_alive: '1m' }, sort: [{ price: 'asc' }], ...(after ? { search_after: after } : {}),
+    });
+    if (!page.hits.hits.length) break;
+    seen.push(page.hits.hits[0]._id);
+    after = page.hits.hits.at(-1).sort;
+  }
+  assert.deepEqual(seen, ['2', '1']);
+  await client.closePointInTime({ id: pit.id });
+  await assert.rejects(client.search({ size: 1, pit: { id: pit.id } }), (err) => err.meta?.statusCode === 404);
 
   const del = await client.indices.delete({ index: INDEX });
   assert.equal(del.acknowledged, true);

@@ -1,10 +1,9 @@
 import { Client, errors } from '@elastic/elasticsearch';
 
 /**
- * The one place that knows which search engine answers. The node in elasticsearch/ is OpenSearch
- * 2.19 behind an Elasticsearch-8-compatible HTTP layer (see elasticsearch/README.md), so the
- * official 8.x client works unchanged as long as we stay on the common API: no `_pit` (point in
- * time differs), no `flattened` (we use keyword pairs), no ES-only queries.
+ * The one place that knows which search engine answers: Elasticsearch (the native node in
+ * elasticsearch/ and the Compose image run the same version), spoken to by the official client.
+ * Mappings use only names every stock Elasticsearch has (see elasticsearch/README.md).
  */
 export type SearchClient = Client;
 export const SEARCH_CLIENT = Symbol('SEARCH_CLIENT');

@@ -1,0 +1,35 @@
+package commerce.analysis;
+
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.env.Environment;
+import org.elasticsearch.index.IndexSettings;
+import org.elasticsearch.index.analysis.AbstractTokenizerFactory;
+
+import java.util.function.IntPredicate;
+
+/** `edge_ngram` tokenizer: min_gram (1), max_gram (2), token_chars, custom_token_chars. */
+final class EdgeNGramTokenizerFactory extends AbstractTokenizerFactory {
+    private final int minGram;
+    private final int maxGram;
+    private final IntPredicate tokenChar;
+
+    EdgeNGramTokenizerFactory(IndexSettings indexSettings, Environment env, String name, Settings settings) {
+        super(name);
+        this.minGram = settings.getAsInt("min_gram", 1);
+        this.maxGram = settings.getAsInt("max_gram", 2);
+        this.tokenChar = TokenChars.parse(settings);
+    }
+
+    @Override
+    public Tokenizer create() {
+        if (tokenChar == null) return new EdgeNGramTokenizer(minGram, maxGram);
+        return new EdgeNGramTokenizer(minGram, maxGram) {
+            @Override
+            protected boolean isTokenChar(int chr) {
+                return tokenChar.test(chr);
+            }
+        };
+    }
+}
