@@ -7,6 +7,8 @@ install() {
   apt_install $(cat "$ADMIN/debian-packages.txt")
   mkdir -p "$ADMIN"/storage/{logs,framework/{cache,sessions,views}} "$ADMIN/bootstrap/cache"
   admin_assets_build
+  # the admin's own service key for the gateway's ops routes (ADMIN_SERVICE_API_KEY; idempotent)
+  php "$ADMIN/artisan" api-key:provision-service || fail "api-key:provision-service failed (see the message above)"
 }
 
 # The admin's Tailwind/Alpine assets (Vite -> public/build, gitignored): rebuilt when a view,

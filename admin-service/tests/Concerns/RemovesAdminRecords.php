@@ -16,11 +16,15 @@ trait RemovesAdminRecords
 
     private bool $adminCleanupRegistered = false;
 
-    /** logInAs() (LogsInThroughGateway) whose audit rows are removed after the test too. */
+    /**
+     * logInAs() (LogsInThroughGateway) whose audit rows are removed after the test too. Call it
+     * first in a test, so this cleanup runs while the acting user still exists.
+     */
     protected function signIn(string $role = User::ROLE_ADMIN): User
     {
+        $this->registerAdminCleanup(); // before logInAs(): cleanups run in registration order
         $user = $this->logInAs($role);
-        $this->registerAdminCleanup();
+        $this->withCredentials(); // the access_token cookie on JSON requests too
         $this->adminRecords['actors'][] = $user->id;
 
         return $user;
@@ -56,7 +60,6 @@ trait RemovesAdminRecords
             return;
         }
         $this->adminCleanupRegistered = true;
-        // runs before LogsInThroughGateway deletes the acting users (registered earlier = run earlier)
         $this->beforeApplicationDestroyed(function () {
             $keys = $this->adminRecords['keys'];
             $users = User::query()->whereIn(DB::raw('lower(email)'), $this->adminRecords['emails'])->pluck('id')->all();

@@ -1,0 +1,40 @@
+@php $tones = ['active' => 'green', 'revoked' => 'red', 'expired' => 'yellow']; @endphp
+<x-app-layout title="API keys">
+    <x-slot name="header">API keys</x-slot>
+
+    <div class="flex flex-wrap items-center justify-between gap-4">
+        <p class="text-sm text-gray-600 dark:text-gray-400 max-w-2xl">
+            Service keys authenticate other services on the gateway's service routes (header <code>X-Api-Key</code>).
+            Only a hash is stored: a key is shown once, when it is created.
+        </p>
+        <a href="{{ route('admin.api-keys.create') }}" class="inline-flex items-center px-4 py-2 bg-indigo-600 rounded-md font-semibold text-xs text-white uppercase tracking-widest hover:bg-indigo-500" data-testid="new-key">New key</a>
+    </div>
+
+    <x-admin.table :headers="['Name', 'Key id', 'Scopes', 'Last used', 'Expires', 'State', '']" data-testid="api-keys">
+        @forelse ($keys as $key)
+            @php $state = $key->state(); @endphp
+            <tr data-testid="key-row" data-prefix="{{ $key->prefix }}">
+                <td class="px-4 py-2"><div class="font-medium">{{ $key->name }}</div>
+                    <div class="text-xs text-gray-500">by {{ $key->creator?->email ?? 'CLI' }}, {{ $key->created_at?->format('Y-m-d') }}</div></td>
+                <td class="px-4 py-2 font-mono text-xs">#{{ $key->id }} · {{ $key->prefix }}…</td>
+                <td class="px-4 py-2 space-x-1">@foreach ($key->scopes as $scope)<x-admin.badge tone="indigo">{{ $scope }}</x-admin.badge>@endforeach</td>
+                <td class="px-4 py-2 text-gray-500 tabular-nums">{{ $key->last_used_at?->diffForHumans() ?? 'never' }}</td>
+                <td class="px-4 py-2 text-gray-500 tabular-nums">{{ $key->expires_at?->format('Y-m-d H:i') ?? 'never' }}</td>
+                <td class="px-4 py-2"><x-admin.badge :tone="$tones[$state]" data-testid="key-state">{{ $state }}</x-admin.badge></td>
+                <td class="px-4 py-2 text-right">
+                    @if ($state !== 'revoked')
+                        <form method="POST" action="{{ route('admin.api-keys.revoke', $key) }}" onsubmit="return confirm('Revoke {{ $key->prefix }}…? Services using it get 401 at once.')">
+                            @csrf
+                            @method('DELETE')
+                            <button type="submit" class="text-red-600 dark:text-red-400 hover:underline" data-testid="revoke">Revoke</button>
+                        </form>
+                    @endif
+                </td>
+            </tr>
+        @empty
+            <tr><td colspan="7" class="px-4 py-6 text-center text-gray-500">No keys yet.</td></tr>
+        @endforelse
+    </x-admin.table>
+
+    <div>{{ $keys->links() }}</div>
+</x-app-layout>
