@@ -82,8 +82,7 @@ export class EnvironmentSchema {
   /** Each ops source answers within this or is reported unavailable. */
   @Type(() => Number) @IsInt() @Min(100) @Max(30000) OPS_SOURCE_TIMEOUT_MS = 2000;
 
-  /** Password reset: link base (the shared origin), token lifetime, mails per email per window. */
-  @IsString() @Matches(/^https?:\/\/[^\s]+[^/]$/, { message: 'PUBLIC_URL must be an http(s) URL without a trailing slash' }) PUBLIC_URL = 'http://localhost:8080';
+  /** Password reset (links point at the first PUBLIC_ORIGIN): token lifetime, mails per email per window. */
   @Type(() => Number) @IsInt() @Min(1) @Max(1440) PASSWORD_RESET_TTL_MINUTES = 60;
   @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_LIMIT = 3;
   @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_TTL_SECONDS = 900;

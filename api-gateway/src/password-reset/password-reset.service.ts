@@ -68,7 +68,7 @@ export class PasswordResetService {
 
   private async issueAndSend(email: string, to: string, userId: number, context: ResetContext): Promise<void> {
     const token = randomBytes(32).toString('base64url');
-    const mail = renderResetMail(resetLink(this.config.env.PUBLIC_URL, context, token, email), this.config.env.PASSWORD_RESET_TTL_MINUTES);
+    const mail = renderResetMail(resetLink(this.config.publicOrigins[0], context, token, email), this.config.env.PASSWORD_RESET_TTL_MINUTES);
     try {
       await this.resets.store(email, sha256Hex(token));
       await retryWithBackoff(
