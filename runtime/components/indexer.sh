@@ -1,5 +1,5 @@
 # CDC indexer (api-gateway/dist/indexer.js): Debezium topics -> Elasticsearch + Redis invalidation.
-# Health and Prometheus metrics on INDEXER_HTTP_PORT (default 3001): /health, /metrics.
+# Health, Prometheus metrics and JSON stats on INDEXER_HTTP_PORT (default 3001): /health, /metrics, /stats.
 PORT=${INDEXER_HTTP_PORT:-3001}
 START_TIMEOUT=90
 
