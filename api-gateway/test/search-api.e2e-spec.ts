@@ -4,7 +4,9 @@ import { ProductReader } from '../src/products/product-reader';
 import { ProductDocumentSource } from '../src/search/documents/product-document.source';
 import { VerifyService } from '../src/search/maintenance/verify.service';
 import { PRICE_RANGES } from '../src/search/query/price-ranges';
-import { ensureCatalog, SearchContext, startSearchApp } from './search-e2e.support';
+import { parseProductQuery } from '../src/products/product-query';
+import { EsProductSearchService } from '../src/search/es-product-search.service';
+import { ensureCatalog, eventually, SearchContext, startSearchApp } from './search-e2e.support';
 
 type Facet = { value: string; count: number; id?: number; children?: Facet[] };
 type Page = { items: Array<{ id: number; price: number; highlight?: Record<string, string[]> }>; total: number; totalRelation: string; nextCursor: string | null; facets: Record<string, Facet[]> };
@@ -134,6 +136,49 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
       expect([...seen].sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
     }
   }, 180000);
+
+  const pitOf = (cursor: string) => (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: string }).p;
+
+  it('cursor pages read one point-in-time snapshot: a product repriced mid-walk is neither skipped nor moved', async () => {
+    const pick = await pickFilters();
+    const q = { category: pick.root, sort: 'price_asc', pageSize: '50' };
+    const first = await get(q);
+    expect(pitOf(first.nextCursor!)).toBeUndefined(); // a shallow page opens no PIT
+    const second = await get({ ...q, cursor: first.nextCursor! });
+    expect(pitOf(second.nextCursor!)).toMatch(/^[A-Za-z0-9+/=_-]{20,}$/);
+    const third = await get({ ...q, cursor: second.nextCursor! });
+    // a product of page 3 becomes the cheapest: in the live index it now sorts before the cursor
+    const moved = third.items[25];
+    const [{ price: oldPrice }] = await rows('SELECT price::text AS price FROM products WHERE id = $1', [moved.id]);
+    await ctx.db.query('UPDATE products SET price = 0.01, updated_at = now() WHERE id = $1', [moved.id]);
+    try {
+      await eventually('the repriced product first in the live index', async () => (await get(q)).items[0]?.id === moved.id, 30000, 250);
+      const again = await get({ ...q, cursor: second.nextCursor! });
+      expect(again.items.map((i) => i.id)).toEqual(third.items.map((i) => i.id));
+      expect(again.items[25]).toMatchObject({ id: moved.id, price: moved.price });
+    } finally {
+      await ctx.db.query('UPDATE products SET price = $2::numeric, updated_at = now() WHERE id = $1', [moved.id, oldPrice]);
+    }
+  }, 90000);
+
+  it('a cursor whose point in time is gone continues from its sort values; a forged one is a 400 naming cursor', async () => {
+    const pick = await pickFilters();
+    const raw = { category: pick.root, sort: 'price_desc', pageSize: '20' };
+    const first = await get(raw);
+    const second = await get({ ...raw, cursor: first.nextCursor! });
+    const cursor = second.nextCursor!;
+    // straight to the search service: the Redis list cache would answer the repeated request
+    const search = ctx.app.get(EsProductSearchService, { strict: false });
+    const inPit = await search.search(parseProductQuery({ ...raw, cursor }));
+    await ctx.es.closePointInTime({ id: pitOf(cursor)! });
+    const restarted = await search.search(parseProductQuery({ ...raw, cursor }));
+    expect(restarted.items.map((i) => i.id)).toEqual(inPit.items.map((i) => i.id));
+    expect(pitOf(restarted.nextCursor!)).not.toEqual(pitOf(cursor));
+
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')), p: 'bm90LWEtcGl0' })).toString('base64url');
+    const res = await ctx.http().get('/api/products').query({ ...raw, cursor: forged }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'cursor', message: 'refers to an invalid point in time' }]);
+  }, 60000);
 
   it.each([
     ['pageSize', { pageSize: '500' }],

@@ -5,7 +5,7 @@ import { encodeCursor } from '../products/cursor';
 import { effectiveSort, normalizeQuery, ProductQuery } from '../products/product-query';
 import { ProductSearchService } from '../products/product-search.service';
 import { CategoryTreeService } from './category-tree.service';
-import { SEARCH_CLIENT, SearchClient } from './es/es-client';
+import { isBadRequest, isNotFound, SEARCH_CLIENT, SearchClient } from './es/es-client';
 import { mapFacets } from './query/facets.mapper';
 import { buildSearchRequest } from './query/search-request.builder';
 import { SearchSettings } from './search.settings';
@@ -16,6 +16,8 @@ interface Hit {
   sort?: Array<number | string>;
   highlight?: Record<string, string[]>;
 }
+
+type SearchResponse = Awaited<ReturnType<SearchClient['search']>>;
 
 /** Search hit as returned by the API: the product contract plus highlight fragments. */
 export type SearchItem = ProductView & { highlight?: Record<string, string[]> };
@@ -65,10 +67,7 @@ export class EsProductSearchService extends ProductSearchService {
   }
 
   private async run(q: ProductQuery): Promise<ProductPage> {
-    const [res, categories] = await Promise.all([
-      this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...this.requestBody(q) } as never),
-      this.categories.categories(),
-    ]);
+    const [res, categories] = await Promise.all([this.query(q), this.categories.categories()]);
     const hits = (res.hits.hits as Hit[]).slice(0, q.pageSize + 1);
     const hasMore = hits.length > q.pageSize;
     const page = hits.slice(0, q.pageSize);
@@ -81,8 +80,40 @@ export class EsProductSearchService extends ProductSearchService {
       totalRelation: total.relation === 'gte' ? 'gte' : 'eq',
       page: q.page,
       pageSize: q.pageSize,
-      nextCursor: hasMore && last?.sort ? encodeCursor({ s: effectiveSort(q.sort, q.q), k: last.sort[0] as number, i: Number(last._id) }) : null,
+      nextCursor: hasMore && last?.sort
+        ? encodeCursor({ s: effectiveSort(q.sort, q.q), k: last.sort[0] as number, i: Number(last._id), ...(res.pit_id ? { p: res.pit_id } : {}) })
+        : null,
       facets: mapFacets((res.aggregations ?? {}) as never, categories),
     };
+  }
+
+  /**
+   * Shallow pages (page/pageSize, and the first page) search the alias. Cursor pages run inside a
+   * point in time, opened by the first cursor page and carried in every nextCursor, so deep paging
+   * reads one snapshot. A PIT that expired, was closed or lost its index to a reindex restarts
+   * transparently: a new PIT continues from the cursor's sort values (documented in docs/search.md).
+   */
+  private async query(q: ProductQuery): Promise<SearchResponse> {
+    const body = this.requestBody(q);
+    if (!q.cursor) return this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...body } as never) as Promise<SearchResponse>;
+    const carried = q.cursor.p;
+    try {
+      return await this.searchInPit(carried ?? (await this.openPit()), body);
+    } catch (err) {
+      if (carried && isNotFound(err)) return this.searchInPit(await this.openPit(), body);
+      if (carried && isBadRequest(err)) {
+        throw new ValidationFailedException([{ field: 'cursor', message: 'refers to an invalid point in time' }], 'Invalid query: cursor');
+      }
+      throw err;
+    }
+  }
+
+  private async openPit(): Promise<string> {
+    const res = await this.es.openPointInTime({ index: this.settings.SEARCH_PRODUCTS_ALIAS, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE });
+    return res.id;
+  }
+
+  private searchInPit(id: string, body: Record<string, unknown>): Promise<SearchResponse> {
+    return this.es.search({ ...body, pit: { id, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE } } as never) as Promise<SearchResponse>;
   }
 }

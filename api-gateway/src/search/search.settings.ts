@@ -24,6 +24,8 @@ export class SearchSettings {
   @IsString() @Matches(/^[a-z0-9_-]+$/) SEARCH_ORDERS_ALIAS = 'orders';
   /** Deepest page/pageSize window (from + size); cursors go beyond. */
   @Type(() => Number) @IsInt() @Min(100) @Max(10000) SEARCH_PAGE_WINDOW = 10000;
+  /** How long a cursor's point in time stays open after each page (Elasticsearch time unit). */
+  @IsString() @Matches(/^[1-9][0-9]*[smh]$/) SEARCH_PIT_KEEP_ALIVE = '2m';
   /** `total` is exact up to this many hits, then totalRelation = "gte". */
   @Type(() => Number) @IsInt() @Min(100) @Max(1000000) SEARCH_TOTAL_THRESHOLD = 10000;
   /** Longest wait for ?consistentWith= before answering with X-Consistency: stale. */

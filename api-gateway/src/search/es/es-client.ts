@@ -16,6 +16,10 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof errors.ResponseError && err.statusCode === 404;
 }
 
+export function isBadRequest(err: unknown): boolean {
+  return err instanceof errors.ResponseError && err.statusCode === 400;
+}
+
 /** Readable one-liner for an ES error (type: reason), never the whole body. */
 export function describeEsError(err: unknown): string {
   if (err instanceof errors.ResponseError) {
