@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { writeDocuments } from '../src/search/documents/bulk-writer';
+import { createUser } from './support/test-app';
 import { createFixture, endOffsets, eventually, Fixture, groupReached, IndexerProcess, insertProduct, SearchContext, startIndexer, startSearchApp, unique } from './search-e2e.support';
 
 /**
@@ -160,10 +161,14 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     await eventually('visible', () => find(p.id));
     await ctx.db.query(`UPDATE products SET price = 31.5 WHERE id = $1`, [p.id]);
     const lsn = (await ctx.db.query(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint::text AS lsn`)).rows[0].lsn as string;
-    const res = await ctx.http().get('/api/products').query({ 'attr.e2etag': f.tag, pageSize: '100', consistentWith: `${p.id}.${lsn}` }).expect(200);
+    // admins only (issue 9, F5): the writer reads its own write
+    const admin = await createUser(ctx.db, 'admin');
+    const { accessToken } = (await ctx.http().post('/api/auth/login').send({ email: admin.email, password: admin.password }).expect(200)).body as { accessToken: string };
+    const res = await ctx.http().get('/api/products').set('Authorization', `Bearer ${accessToken}`)
+      .query({ 'attr.e2etag': f.tag, pageSize: '100', consistentWith: `${p.id}.${lsn}` }).expect(200);
     expect(res.headers['x-consistency']).toBe('applied');
     expect(res.body.items.find((i: { id: number }) => i.id === p.id).price).toBe(31.5);
-    await ctx.http().get('/api/products').query({ consistentWith: 'garbage' }).expect(400)
+    await ctx.http().get('/api/products').set('Authorization', `Bearer ${accessToken}`).query({ consistentWith: 'garbage' }).expect(400)
       .expect((r) => expect(r.body.details[0].field).toBe('consistentWith'));
   });
 });

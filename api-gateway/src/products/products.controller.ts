@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { OptionalAuth } from '../common/decorators/optional-auth.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { requireAdmin } from '../common/http/require-admin';
+import type { GatewayRequest } from '../common/http/request-context';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ProductInputDto } from './dto/product-input.dto';
@@ -37,10 +40,13 @@ export class ProductsController {
   @ApiQuery({ name: 'page', required: false, example: 1 })
   @ApiQuery({ name: 'pageSize', required: false, example: 24, description: '1-100' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of a previous page' })
-  @ApiQuery({ name: 'consistentWith', required: false, description: 'X-Consistency-Token of a product write: waits (max 5 s) until the index applied it; X-Consistency: applied|stale' })
-  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ProductPage> {
+  @ApiQuery({ name: 'consistentWith', required: false, description: 'admins only (Bearer or cookie): X-Consistency-Token of a product write; waits (max 5 s, polling with backoff) until the index applied it; X-Consistency: applied|stale' })
+  @OptionalAuth()
+  async list(@Query() raw: Record<string, unknown>, @Req() req: GatewayRequest, @Res({ passthrough: true }) res: Response): Promise<ProductPage> {
     const { consistentWith, ...rest } = raw;
     if (consistentWith !== undefined) {
+      // uncached and polling the index: only for the writers (admins), never an anonymous lever (issue 9, F5)
+      requireAdmin(req.user, 'consistentWith');
       const token = this.consistency.parse(consistentWith);
       const query = parseProductQuery(rest);
       const applied = await this.consistency.waitFor(token);

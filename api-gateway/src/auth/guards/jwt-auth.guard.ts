@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { OPTIONAL_AUTH } from '../../common/decorators/optional-auth.decorator';
 import { IS_PUBLIC } from '../../common/decorators/public.decorator';
 import type { GatewayRequest } from '../../common/http/request-context';
 import { AuthService } from '../auth.service';
@@ -14,10 +15,15 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
     const req = context.switchToHttp().getRequest<GatewayRequest>();
     const source = accessTokenFrom(req.headers);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets) && (source.via === 'bearer' || source.via === 'cookie')) {
+        req.user = await this.auth.authenticate(source.token).catch(() => undefined);
+      }
+      return true;
+    }
     if (source.via === 'malformed') throw new UnauthorizedException('Malformed bearer token');
     if (source.via === 'none') throw new UnauthorizedException('Missing bearer token');
     req.user = await this.auth.authenticate(source.token);

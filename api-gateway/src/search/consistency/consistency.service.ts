@@ -5,8 +5,8 @@ import { ValidationFailedException } from '../../common/errors/validation.except
 import { SEARCH_CLIENT, SearchClient } from '../es/es-client';
 import { SearchSettings } from '../search.settings';
 import { ConsistencyToken, formatToken, parseToken } from './consistency-token';
+import { pollDelays } from './poll-schedule';
 
-const POLL_MS = 25;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 @Injectable()
@@ -41,13 +41,17 @@ export class ConsistencyService {
     return (typeof total === 'number' ? total : total?.value ?? 0) > 0;
   }
 
-  /** Waits (bounded) until the index applied the token's write; false = did not catch up in time. */
+  /**
+   * Waits (bounded) until the index applied the token's write; false = did not catch up in time.
+   * Polls with backoff and at most MAX_CHECKS queries (poll-schedule.ts).
+   */
   async waitFor(t: ConsistencyToken, timeoutMs = this.settings.SEARCH_CONSISTENCY_TIMEOUT_MS): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    for (const delay of [...pollDelays(timeoutMs), undefined]) {
       if (await this.applied(t)) return true;
-      if (Date.now() >= deadline) return false;
-      await sleep(POLL_MS);
+      if (delay === undefined || Date.now() + delay > deadline) return false;
+      await sleep(delay);
     }
+    return false;
   }
 }
