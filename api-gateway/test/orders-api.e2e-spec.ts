@@ -45,6 +45,16 @@ describe('orders API: bad input, client prices, history, ownership, status trans
     expect(await orderTableCounts(ctx.db)).toEqual(before);
   });
 
+  it('draft, deleted and unknown products get the same error: nothing tells that a product exists (issue 9, F10)', async () => {
+    const messages: string[] = [];
+    for (const id of [draft.id, deleted.id, 987654321]) {
+      const res = await postOrder(ctx, alice.token, orderBody([{ productId: id, quantity: 1 }])).expect(422);
+      messages.push(res.body.message.replace(String(id), '<id>'));
+      expect(res.body.message).not.toContain(draft.sku);
+    }
+    expect(new Set(messages)).toEqual(new Set(['product <id> is not available']));
+  });
+
   it('a missing or malformed Idempotency-Key -> 400 naming the header, no rows written', async () => {
     const before = await orderTableCounts(ctx.db);
     for (const key of [null, 'short']) {

@@ -45,13 +45,14 @@ describe('priceLines', () => {
     ['unknown', catalog()],
     ['deleted', catalog(product(1, '1.00', { deletedAt: new Date() }))],
     ['draft', catalog(product(1, '1.00', { status: 'draft' }))],
-  ])('rejects a %s product naming items[i].productId', (_kind, cat) => {
+  ])('rejects a %s product naming items[i].productId, with one message for all (issue 9, F10)', (_kind, cat) => {
     try {
       priceLines([{ productId: 1, quantity: 1, index: 4 }], cat);
       throw new Error('expected a rejection');
     } catch (e) {
       expect(e).toBeInstanceOf(UnprocessableFieldException);
       expect((e as UnprocessableFieldException).field).toBe('items[4].productId');
+      expect((e as UnprocessableFieldException).message).toBe('product 1 is not available'); // no sku, no "does not exist"
     }
   });
 

@@ -65,7 +65,9 @@ export function mergeLines(items: readonly RequestedLine[]): MergedLine[] {
 
 /**
  * Prices the lines from the catalog (client prices are never used). Unknown, inactive or deleted
- * products -> 422 naming items[i].productId; mixed currencies -> 422 naming items.
+ * products -> the same 422 naming items[i].productId (one message for all three, so an order
+ * attempt never reveals that a draft or deleted product exists, nor its sku); mixed currencies ->
+ * 422 naming items.
  */
 export function priceLines(lines: readonly MergedLine[], catalog: ReadonlyMap<string, CatalogProduct>): PricedOrder {
   const priced: PricedLine[] = [];
@@ -74,8 +76,7 @@ export function priceLines(lines: readonly MergedLine[], catalog: ReadonlyMap<st
   for (const line of lines) {
     const product = catalog.get(String(line.productId));
     const field = `items[${line.index}].productId`;
-    if (!product || product.deletedAt) throw new UnprocessableFieldException(field, `product ${line.productId} does not exist`);
-    if (product.status !== 'active') throw new UnprocessableFieldException(field, `product ${line.productId} (${product.sku}) is not available`);
+    if (!product || product.deletedAt || product.status !== 'active') throw new UnprocessableFieldException(field, `product ${line.productId} is not available`);
     const unit = toCents(product.price);
     subtotal += unit * line.quantity;
     currencies.add(product.currency);
