@@ -38,6 +38,22 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     expect(me.body.email).toBe(u.email);
   });
 
+  it('rehashes a password of another bcrypt cost at the configured cost on login (issue 9, F8)', async () => {
+    const u = await createUser(ctx.db, 'customer'); // cost 4
+    await login(ctx, u);
+    const { rows } = await ctx.db.query('SELECT password_hash, token_version FROM users WHERE id = $1', [u.id]);
+    expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
+    expect(rows[0].token_version).toBe(0);
+    await login(ctx, u);
+  });
+
+  it('refuses passwords under 12 characters and common ones (issue 9, F9)', async () => {
+    for (const password of ['password12', 'aaaaaaaaa1', 'qwerty123456', 'Passw0rd-11']) {
+      const res = await ctx.http().post('/api/auth/register').send({ email: `${unique('f9')}@example.test`, password, name: 'W' }).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['password']));
+    }
+  });
+
   it('accepts PHP $2y$ hashes', async () => {
     const u = await createUser(ctx.db, 'customer');
     await ctx.db.query(`UPDATE users SET password_hash = regexp_replace(password_hash, '^\\$2[ab]\\$', '$2y$') WHERE id = $1`, [u.id]);

@@ -8,10 +8,10 @@ import { EnvironmentSchema } from './env.schema';
 /** Repository root: api-gateway/.. (works from src/ and dist/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** Reads repo-root .env.example then .env; real environment variables win. */
-export function readEnvFiles(root = REPO_ROOT): Record<string, string> {
+/** Reads repo-root .env.example then .env (or only `files`); real environment variables win. */
+export function readEnvFiles(root = REPO_ROOT, files: readonly string[] = ['.env.example', '.env']): Record<string, string> {
   const merged: Record<string, string> = {};
-  for (const file of ['.env.example', '.env']) {
+  for (const file of files) {
     const p = path.join(root, file);
     if (fs.existsSync(p)) Object.assign(merged, dotenv.parse(fs.readFileSync(p)));
   }

@@ -66,6 +66,14 @@ describe('demo data seeder', () => {
     expect(u.rows.filter((r: { role: string }) => r.role === 'admin')).toEqual([{ email: 'admin@example.com', role: 'admin' }]);
   });
 
+  it('a reseed never resets a password nor re-enables a disabled account (issue 9, F11)', async () => {
+    await db.query(`UPDATE users SET is_disabled = true, password_hash = 'changed-by-its-owner' WHERE lower(email) = 'admin@example.com'`);
+    await seedDatabase(db, { ...opts, now: new Date('2027-01-01T00:00:00Z') }, users);
+    const { rows } = await db.query(`SELECT is_disabled, password_hash FROM users WHERE lower(email) = 'admin@example.com'`);
+    expect(rows).toEqual([{ is_disabled: true, password_hash: 'changed-by-its-owner' }]);
+    await db.query(`UPDATE users SET is_disabled = false, password_hash = $1 WHERE lower(email) = 'admin@example.com'`, [bcrypt.hashSync(users.adminPassword, 4)]);
+  });
+
   it('stores bcrypt $2b$ hashes that bcryptjs and PHP password_verify() accept', async () => {
     const rows = (await db.query(`SELECT email, password_hash FROM users WHERE email IN ('Admin@Example.com', 'alice@example.com') ORDER BY email`)).rows as { email: string; password_hash: string }[];
     expect(rows).toHaveLength(2);

@@ -1,7 +1,9 @@
 import { Client } from 'pg';
+import { readEnvFiles } from '../../config/load-config';
 import { dbSettings, loadEnv } from '../env';
 import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS } from './catalog-data';
 import { seedDatabase } from './seeder';
+import { SeedRefused, seedUsersFromEnv } from './seed-users';
 
 /**
  * Seeds the platform database with a deterministic demo catalog and order history.
@@ -10,8 +12,10 @@ import { seedDatabase } from './seeder';
  *   npx ts-node src/database/seed/run.ts --products 1000
  *
  * Env: PRODUCTS (default 10000), ORDERS (default 2000), SEED (default 42), SEED_NOW (ISO
- * time anchor, default now), ADMIN_EMAIL / ADMIN_PASSWORD, BCRYPT_ROUNDS (default 10), DB_*.
- * Idempotent: catalog and order tables are truncated first; users are upserted.
+ * time anchor, default now), ADMIN_EMAIL / ADMIN_PASSWORD, BCRYPT_COST (default 12, the gateway's), DB_*.
+ * Idempotent: catalog and order tables are truncated first; missing users are created, existing
+ * ones are left as they are. Refuses APP_ENV=production; outside development ADMIN_PASSWORD
+ * must be set explicitly (seed-users.ts).
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,6 +33,7 @@ function intSetting(name: string, envName: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  const explicit = { ...readEnvFiles(undefined, ['.env']) };
   loadEnv();
   const json = process.argv.includes('--json');
   const opts = {
@@ -38,11 +43,7 @@ async function main(): Promise<void> {
     now: process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date(),
   };
   if (Number.isNaN(opts.now.getTime())) throw new Error(`SEED_NOW is not a date: ${process.env.SEED_NOW}`);
-  const users = {
-    adminEmail: process.env.ADMIN_EMAIL ?? 'admin@example.com',
-    adminPassword: process.env.ADMIN_PASSWORD ?? 'Admin-Passw0rd!',
-    bcryptRounds: intSetting('bcrypt-rounds', 'BCRYPT_ROUNDS', 10),
-  };
+  const users = seedUsersFromEnv(process.env, explicit);
   const db = dbSettings();
   const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database, application_name: 'seeder' });
   await client.connect();
@@ -64,6 +65,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof SeedRefused) {
+    console.error(`seed: ${err.message}`);
+    process.exit(2);
+  }
   console.error(err instanceof Error ? err.stack ?? err.message : err);
   process.exit(1);
 });

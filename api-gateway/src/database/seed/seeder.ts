@@ -44,8 +44,8 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 /**
  * Reseeds catalog and order data in ONE transaction (readers see the old data or the new,
  * never half): TRUNCATE ... RESTART IDENTITY, then COPY FROM STDIN for the bulk tables
- * (FREEZE: the tables were truncated in this transaction). Users are upserted by e-mail,
- * never truncated, so accounts created by hand survive a reseed.
+ * (FREEZE: the tables were truncated in this transaction). Users are created by e-mail if
+ * missing, never truncated nor overwritten, so accounts (and their passwords) survive a reseed.
  */
 export async function seedDatabase(client: Client, opts: SeedOptions, users: SeedUsersOptions, log: (msg: string) => void = () => {}): Promise<SeedReport> {
   const timings: Record<string, number> = {};
@@ -144,7 +144,9 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
       chunked(imageLines()), 'FORMAT csv, FREEZE');
     lap('images');
 
-    // ---- users (upsert: admin + demo customers) -------------------------------------------
+    // ---- users (create if missing: admin + demo customers) ---------------------------------
+    // An existing account keeps its password, role and is_disabled: a reseed never resets a
+    // password nor re-enables a disabled account (issue 9, F11). The no-op update returns the row.
     const [adminHash, customerHash] = await hashing;
     const userRows = [
       { email: users.adminEmail, name: 'Admin', hash: adminHash, role: 'admin' },
@@ -153,8 +155,7 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
     const upserted = await client.query<{ id: string; email: string }>(
       `INSERT INTO users (email, name, password_hash, role)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::user_role[])
-       ON CONFLICT ((lower(email))) DO UPDATE
-         SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, is_disabled = false
+       ON CONFLICT ((lower(email))) DO UPDATE SET email = users.email
        RETURNING id, email`,
       [userRows.map((u) => u.email), userRows.map((u) => u.name), userRows.map((u) => u.hash), userRows.map((u) => u.role)],
     );
