@@ -68,5 +68,6 @@ Alpine.data('pipelineStatus', (statusUrl) => ({
 
 for (const root of document.querySelectorAll('[data-alpine-page]')) {
   root.removeAttribute('x-ignore');
+  delete root._x_ignore; // the flag Alpine set when it met x-ignore
   Alpine.initTree(root);
 }

@@ -44,9 +44,9 @@
         <x-card data-testid="customers">
             <x-admin.section-title>New customers</x-admin.section-title>
             @forelse ($metrics['customers']['latest'] as $c)
-                <div class="flex justify-between py-1.5 text-sm border-b last:border-0 border-gray-100 dark:border-gray-700">
-                    <span><span class="font-medium">{{ $c['name'] }}</span> <span class="text-gray-500">{{ $c['email'] }}</span></span>
-                    <span class="text-gray-500 tabular-nums">{{ \Illuminate\Support\Carbon::parse($c['created_at'])->diffForHumans() }}</span>
+                <div class="flex justify-between gap-3 py-1.5 text-sm border-b last:border-0 border-gray-100 dark:border-gray-700">
+                    <span class="min-w-0 truncate"><span class="font-medium">{{ $c['name'] }}</span> <span class="text-gray-500">{{ $c['email'] }}</span></span>
+                    <span class="text-gray-500 tabular-nums whitespace-nowrap">{{ \Illuminate\Support\Carbon::parse($c['created_at'])->diffForHumans() }}</span>
                 </div>
             @empty
                 <p class="text-sm text-gray-500">No customers yet.</p>
@@ -71,16 +71,17 @@
         </div>
         <div>
             <x-admin.section-title>Low stock · {{ $metrics['lowStockThreshold'] }} or fewer available</x-admin.section-title>
-            <x-admin.table :headers="['Product', 'On hand', 'Reserved', 'Available']" data-testid="low-stock">
+            <x-admin.table :headers="['Product', 'Available']" data-testid="low-stock">
                 @forelse ($metrics['lowStock'] as $p)
                     <tr>
                         <td class="px-4 py-2"><div class="font-medium">{{ $p['name'] }}</div><div class="text-xs text-gray-500">{{ $p['sku'] }}</div></td>
-                        <td class="px-4 py-2 tabular-nums">{{ $p['onHand'] }}</td>
-                        <td class="px-4 py-2 tabular-nums">{{ $p['reserved'] }}</td>
-                        <td class="px-4 py-2"><x-admin.badge :tone="$p['available'] === 0 ? 'red' : 'yellow'">{{ $p['available'] }}</x-admin.badge></td>
+                        <td class="px-4 py-2 whitespace-nowrap">
+                            <x-admin.badge :tone="$p['available'] === 0 ? 'red' : 'yellow'">{{ $p['available'] }}</x-admin.badge>
+                            <span class="ml-1 text-xs text-gray-500 tabular-nums">{{ $p['onHand'] }} on hand, {{ $p['reserved'] }} reserved</span>
+                        </td>
                     </tr>
                 @empty
-                    <tr><td colspan="4" class="px-4 py-6 text-center text-gray-500">Every product has stock.</td></tr>
+                    <tr><td colspan="2" class="px-4 py-6 text-center text-gray-500">Every product has stock.</td></tr>
                 @endforelse
             </x-admin.table>
         </div>

@@ -15,11 +15,11 @@
             @php $state = $key->state(); @endphp
             <tr data-testid="key-row" data-prefix="{{ $key->prefix }}">
                 <td class="px-4 py-2"><div class="font-medium">{{ $key->name }}</div>
-                    <div class="text-xs text-gray-500">by {{ $key->creator?->email ?? 'CLI' }}, {{ $key->created_at?->format('Y-m-d') }}</div></td>
-                <td class="px-4 py-2 font-mono text-xs">#{{ $key->id }} · {{ $key->prefix }}…</td>
-                <td class="px-4 py-2 space-x-1">@foreach ($key->scopes as $scope)<x-admin.badge tone="indigo">{{ $scope }}</x-admin.badge>@endforeach</td>
-                <td class="px-4 py-2 text-gray-500 tabular-nums">{{ $key->last_used_at?->diffForHumans() ?? 'never' }}</td>
-                <td class="px-4 py-2 text-gray-500 tabular-nums">{{ $key->expires_at?->format('Y-m-d H:i') ?? 'never' }}</td>
+                    <div class="text-xs text-gray-500">created {{ $key->created_at?->format('Y-m-d') }}{{ $key->creator ? ' by '.$key->creator->email : '' }}</div></td>
+                <td class="px-4 py-2 font-mono text-xs whitespace-nowrap">#{{ $key->id }} · {{ $key->prefix }}…</td>
+                <td class="px-4 py-2"><div class="flex flex-wrap gap-1">@foreach ($key->scopes as $scope)<x-admin.badge tone="indigo">{{ $scope }}</x-admin.badge>@endforeach</div></td>
+                <td class="px-4 py-2 text-gray-500 tabular-nums whitespace-nowrap">{{ $key->last_used_at?->diffForHumans() ?? 'never' }}</td>
+                <td class="px-4 py-2 text-gray-500 tabular-nums whitespace-nowrap">{{ $key->expires_at ? $key->expires_at->format('Y-m-d H:i').' UTC' : 'never' }}</td>
                 <td class="px-4 py-2"><x-admin.badge :tone="$tones[$state]" data-testid="key-state">{{ $state }}</x-admin.badge></td>
                 <td class="px-4 py-2 text-right">
                     @if ($state !== 'revoked')

@@ -5,7 +5,7 @@
         <thead class="bg-gray-50 dark:bg-gray-700/50">
             <tr>
                 @foreach ($headers as $header)
-                    <th scope="col" class="px-4 py-3 text-left text-xs font-semibold uppercase tracking-wider text-gray-500 dark:text-gray-400">{{ $header }}</th>
+                    <th scope="col" class="px-4 py-3 text-left text-xs font-semibold uppercase tracking-wider whitespace-nowrap text-gray-500 dark:text-gray-400">{{ $header }}</th>
                 @endforeach
             </tr>
         </thead>
