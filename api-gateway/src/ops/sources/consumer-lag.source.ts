@@ -26,16 +26,17 @@ export class ConsumerLagSource implements OnApplicationShutdown {
       const admin = await this.client();
       const topics = cdcTopics(this.settings);
       const [{ groups }, committed] = await Promise.all([admin.describeGroups([groupId]), admin.fetchOffsets({ groupId, topics })]);
+      const watermarks = await Promise.all(committed.map(({ topic }) => admin.fetchTopicOffsets(topic)));
       const partitions: ConsumerLagReport['partitions'] = [];
-      for (const { topic, partitions: parts } of committed) {
-        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, { high: Number(p.high), low: Number(p.low) }]));
+      committed.forEach(({ topic, partitions: parts }, i) => {
+        const ends = new Map(watermarks[i].map((p) => [p.partition, { high: Number(p.high), low: Number(p.low) }]));
         for (const p of parts) {
           const { high, low } = ends.get(p.partition) ?? { high: 0, low: 0 };
           // -1 = nothing committed yet: the group reads from the beginning, so all of it is behind
           const position = Number(p.offset) < 0 ? low : Number(p.offset);
           partitions.push({ topic, partition: p.partition, committed: Number(p.offset), high, lag: Math.max(0, high - position) });
         }
-      }
+      });
       const group = groups[0];
       return { groupId, state: group?.state ?? 'Unknown', members: group?.members.length ?? 0, lag: partitions.reduce((n, p) => n + p.lag, 0), partitions };
     } catch (err) {
