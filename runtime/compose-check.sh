@@ -3,15 +3,27 @@
 #  1. Debian's docker-compose (1.29) parses and validates it against its Compose schema (`config -q`);
 #  2. our own rules on the resolved file: pinned images, a healthcheck on every long-running
 #     service, `condition:` on every depends_on, a Dockerfile for every build context whose
-#     COPY sources exist in that context.
+#     COPY sources exist in that context;
+#  3. it is closed (docs/security.md, F7): only nginx publishes a port beyond 127.0.0.1, Redis and
+#     Elasticsearch require passwords, the apps run with APP_ENV=production, nothing starts
+#     without the secrets of the production env file (checked with throwaway random values).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 NAME=compose-check
 . runtime/lib.sh
 command -v docker-compose >/dev/null || apt_install docker-compose
-docker-compose -f docker-compose.yml config -q
-docker-compose -f docker-compose.yml config | /usr/bin/python3 -c '
+ENV_FILE=$(mktemp); trap 'rm -f "$ENV_FILE"' EXIT
+# .env.production.example with every empty secret filled by a random value
+while IFS= read -r line; do
+  if [[ $line =~ ^([A-Z_]+)=$ ]]; then echo "${BASH_REMATCH[1]}=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"; else echo "$line"; fi
+done < .env.production.example > "$ENV_FILE"
+if docker-compose -f docker-compose.yml --env-file .env.production.example config -q 2>/dev/null; then
+  echo "docker-compose.yml starts without the production secrets (.env.production.example left empty)"; exit 1
+fi
+compose() { docker-compose -f docker-compose.yml --env-file "$ENV_FILE" "$@"; }
+compose config -q
+compose --profile debug config | /usr/bin/python3 -c '
 import sys, os, glob, yaml
 doc = yaml.safe_load(sys.stdin)
 errors = []
@@ -38,6 +50,22 @@ for name, svc in doc["services"].items():
     for dep, spec in (svc.get("depends_on") or {}).items():
         if not isinstance(spec, dict) or "condition" not in spec:
             errors.append(f"{name}: depends_on {dep} without a condition")
+    # closed by default: only nginx is reachable from the network
+    for port in svc.get("ports") or []:
+        host_ip = port.get("host_ip") if isinstance(port, dict) else (str(port).split(":")[0] if str(port).count(":") == 2 else None)
+        if name != "nginx" and host_ip != "127.0.0.1":
+            errors.append(f"{name}: port {port} is published beyond 127.0.0.1")
+    env = svc.get("environment") or {}
+    if "TRUST_PROXY" in env and env.get("APP_ENV") != "production":  # the apps (x-app-env)
+        errors.append(name + ": APP_ENV is not production")
+    if name in ("kibana", "kafka-ui") and "debug" not in (svc.get("profiles") or []):
+        errors.append(f"{name}: debugging UI outside the debug profile")
+redis_cmd = " ".join(map(str, doc["services"]["redis"].get("command") or []))
+if "--requirepass" not in redis_cmd:
+    errors.append("redis: no --requirepass")
+es_env = doc["services"]["elasticsearch"].get("environment") or {}
+if str(es_env.get("xpack.security.enabled")).lower() != "true" or not es_env.get("ELASTIC_PASSWORD"):
+    errors.append("elasticsearch: security is off or has no ELASTIC_PASSWORD")
 print(str(len(doc["services"])) + " services checked")
 if errors:
     print("\n".join(errors)); sys.exit(1)
