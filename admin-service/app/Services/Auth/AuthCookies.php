@@ -29,12 +29,18 @@ class AuthCookies
         return $this->refreshName;
     }
 
-    /** @param array{accessToken: string, refreshToken: string, expiresIn: int} $pair @return Cookie[] */
+    /**
+     * Max-Age: the access token's lifetime; for the refresh cookie what is left of the session
+     * (the gateway's refreshExpiresIn: rotation doesn't extend it), else the configured lifetime.
+     *
+     * @param array{accessToken: string, refreshToken: string, expiresIn: int, refreshExpiresIn?: int} $pair
+     * @return Cookie[]
+     */
     public function issue(Request $request, array $pair): array
     {
         return [
             $this->make($request, $this->accessName, $pair['accessToken'], (int) $pair['expiresIn']),
-            $this->make($request, $this->refreshName, $pair['refreshToken'], $this->refreshLifetimeSeconds),
+            $this->make($request, $this->refreshName, $pair['refreshToken'], (int) ($pair['refreshExpiresIn'] ?? $this->refreshLifetimeSeconds)),
         ];
     }
 

@@ -43,7 +43,7 @@ class TokenRefresher
         return is_array($payload) && is_int($payload['exp'] ?? null) && $payload['exp'] - $marginSeconds <= time();
     }
 
-    /** @return array{accessToken: string, refreshToken: string, expiresIn: int}|null null when the session is over */
+    /** @return array{accessToken: string, refreshToken: string, expiresIn: int, refreshExpiresIn: ?int}|null null when the session is over */
     public function refresh(string $refreshToken, string $clientIp): ?array
     {
         $key = 'admin:token-refresh:'.hash('sha256', $refreshToken);
@@ -60,6 +60,7 @@ class TokenRefresher
             'accessToken' => $response->body['accessToken'],
             'refreshToken' => $response->body['refreshToken'],
             'expiresIn' => (int) $response->body['expiresIn'],
+            'refreshExpiresIn' => isset($response->body['refreshExpiresIn']) ? (int) $response->body['refreshExpiresIn'] : null,
         ];
         $this->redis->setex("$key:pair", self::SHARE_SECONDS, $this->encrypter->encrypt($pair));
 

@@ -24,6 +24,8 @@ class TokenRefreshTest extends TestCase
         $access = $this->responseCookie($response, 'access_token');
         $refresh = $this->responseCookie($response, 'refresh_token');
         $this->assertNotSame($pair['refreshToken'], $refresh->getValue(), 'the refresh token rotated');
+        $this->assertLessThanOrEqual(time() + $pair['refreshExpiresIn'] + 2, $refresh->getExpiresTime(), 'rotation does not extend the session');
+        $this->assertGreaterThan(time() + $pair['refreshExpiresIn'] - 60, $refresh->getExpiresTime());
         $this->assertSame(200, $this->gatewayRequest('GET', '/api/auth/me', null, $access->getValue())['status']);
         $this->assertSame(401, $this->gatewayRequest('POST', '/api/auth/refresh', ['refreshToken' => $pair['refreshToken']])['status'],
             'the presented refresh token is spent');
