@@ -48,7 +48,7 @@ class GatewayGuardTest extends TestCase
     }
 
     /** @dataProvider tamperings */
-    public function test_a_tampered_token_is_refused(\Closure $tamper): void
+    public function test_a_tampered_token_is_refused_by_both_apps(\Closure $tamper): void
     {
         $customer = $this->createGatewayUser('customer');
         $token = $tamper($this->loginThroughGateway($customer)['accessToken'], $this);
@@ -56,6 +56,7 @@ class GatewayGuardTest extends TestCase
         $this->withHeader('Authorization', 'Bearer '.$token)->getJson('/products')->assertUnauthorized();
         $this->flushHeaders();
         $this->withUnencryptedCookie('access_token', $token)->get('/products')->assertRedirect('/login');
+        $this->assertSame(401, $this->gatewayRequest('GET', '/api/auth/me', null, $token)['status'], 'the gateway refuses it too');
     }
 
     public static function tamperings(): array
