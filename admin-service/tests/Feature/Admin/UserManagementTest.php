@@ -188,10 +188,13 @@ class UserManagementTest extends TestCase
     }
 
     /**
-     * Disabling an account in the admin ends its live access token on both apps within 1 s: the
-     * real gateway (:3000) and the running admin behind nginx (:8080/admin) both refuse it.
+     * Disabling an account or setting a new password in the admin ends its live access token on
+     * both apps within 1 s: the real gateway (:3000) and the running admin behind nginx (:8080/admin)
+     * both refuse it (is_disabled, resp. the token_version bump, read per request).
+     *
+     * @dataProvider revokingChanges
      */
-    public function test_disabling_a_user_makes_their_live_token_401_on_both_apps_within_a_second(): void
+    public function test_a_revoking_change_makes_the_users_live_token_401_on_both_apps_within_a_second(array $change): void
     {
         $this->signIn();
         $target = $this->createGatewayUser('admin');
@@ -201,14 +204,22 @@ class UserManagementTest extends TestCase
             ->send('GET', '/admin/dashboard', null, ['Authorization' => 'Bearer '.$token])->status;
         $this->assertSame([200, 200], [$gatewayMe(), $adminPage()], 'the token works on both apps before');
 
-        $this->put("/users/{$target->id}", ['name' => $target->name, 'email' => $target->email, 'role' => 'admin', 'is_disabled' => '1'])
+        $this->put("/users/{$target->id}", $change + ['name' => $target->name, 'email' => $target->email, 'role' => 'admin', 'is_disabled' => '0'])
             ->assertRedirect('/users');
-        $disabledAt = microtime(true);
+        $changedAt = microtime(true);
 
         $statuses = [];
-        while (microtime(true) - $disabledAt < 1.0 && $statuses !== [401, 401]) {
+        while (microtime(true) - $changedAt < 1.0 && $statuses !== [401, 401]) {
             $statuses = [$gatewayMe(), $adminPage()];
         }
         $this->assertSame([401, 401], $statuses, 'gateway and admin refuse the token within 1 s');
+    }
+
+    public static function revokingChanges(): array
+    {
+        return [
+            'disabled' => [['is_disabled' => '1']],
+            'new password' => [['password' => self::PASSWORD, 'password_confirmation' => self::PASSWORD]],
+        ];
     }
 }

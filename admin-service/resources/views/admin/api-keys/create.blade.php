@@ -23,10 +23,7 @@
             <x-admin.field name="expires_at" label="Expires (UTC, optional)" hint="Leave empty for a key that does not expire.">
                 <x-input id="expires_at" name="expires_at" type="datetime-local" :value="old('expires_at')" />
             </x-admin.field>
-            <div class="flex items-center gap-4">
-                <x-button>Create key</x-button>
-                <a href="{{ route('admin.api-keys.index') }}" class="text-sm text-gray-600 dark:text-gray-400 hover:underline">Cancel</a>
-            </div>
+            <x-admin.form-actions :cancel="route('admin.api-keys.index')">Create key</x-admin.form-actions>
         </form>
     </x-card>
 </x-app-layout>

@@ -7,7 +7,7 @@
             Service keys authenticate other services on the gateway's service routes (header <code>X-Api-Key</code>).
             Only a hash is stored: a key is shown once, when it is created.
         </p>
-        <a href="{{ route('admin.api-keys.create') }}" class="inline-flex items-center px-4 py-2 bg-indigo-600 rounded-md font-semibold text-xs text-white uppercase tracking-widest hover:bg-indigo-500" data-testid="new-key">New key</a>
+        <x-admin.link-button :href="route('admin.api-keys.create')" data-testid="new-key">New key</x-admin.link-button>
     </div>
 
     <x-admin.table :headers="['Name', 'Key id', 'Scopes', 'Last used', 'Expires', 'State', '']" data-testid="api-keys">

@@ -5,10 +5,7 @@
             @csrf
             @method('PUT')
             @include('admin.users._form')
-            <div class="flex items-center gap-4">
-                <x-button>Save</x-button>
-                <a href="{{ route('admin.users.index') }}" class="text-sm text-gray-600 dark:text-gray-400 hover:underline">Cancel</a>
-            </div>
+            <x-admin.form-actions :cancel="route('admin.users.index')">Save</x-admin.form-actions>
         </form>
     </x-card>
 

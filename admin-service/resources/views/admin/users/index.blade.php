@@ -18,7 +18,7 @@
             </div>
             <x-button>Search</x-button>
         </form>
-        <a href="{{ route('admin.users.create') }}" class="inline-flex items-center px-4 py-2 bg-indigo-600 rounded-md font-semibold text-xs text-white uppercase tracking-widest hover:bg-indigo-500" data-testid="new-user">New user</a>
+        <x-admin.link-button :href="route('admin.users.create')" data-testid="new-user">New user</x-admin.link-button>
     </div>
 
     <x-admin.table :headers="['Name', 'Email', 'Role', 'State', 'Created', '']" data-testid="users">
