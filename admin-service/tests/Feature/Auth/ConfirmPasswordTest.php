@@ -31,4 +31,14 @@ class ConfirmPasswordTest extends TestCase
             ->assertRedirect('/confirm-password')->assertSessionHasErrors(['password' => 'The provided password is incorrect.'])
             ->assertSessionMissing('auth.password_confirmed_at');
     }
+
+    public function test_the_password_confirm_middleware_sends_to_the_screen_and_back(): void
+    {
+        \Illuminate\Support\Facades\Route::middleware(['web', 'auth:gateway', 'password.confirm'])->get('/_test/sensitive', fn () => 'sensitive page');
+        $this->logInAs('admin');
+
+        $this->get('/_test/sensitive')->assertRedirect('/confirm-password');
+        $this->post('/confirm-password', ['password' => static::$gatewayTestPassword])->assertRedirect('/_test/sensitive');
+        $this->get('/_test/sensitive')->assertOk()->assertSee('sensitive page');
+    }
 }

@@ -29,7 +29,9 @@ class ConfirmablePasswordController extends Controller
     {
         /** @var GatewayGuard $guard */
         $guard = Auth::guard('gateway');
-        $response = $this->gateway->verifyPassword($guard->token()->token, $request->input('password'), $request->ip());
+        $token = $guard->token();
+        abort_if($token === null, 401, 'Sign in again to confirm your password.');
+        $response = $this->gateway->verifyPassword($token->token, $request->input('password'), $request->ip());
         if (! $response->ok()) {
             $this->rejectWith($response, 'password', trans('auth.password'));
         }
