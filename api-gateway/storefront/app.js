@@ -86,6 +86,7 @@ function tree(nodes, p) {
 /** @param {any} body @param {URLSearchParams} p */
 function render(body, p) {
   $('[data-testid=total]').textContent = `${body.totalRelation === 'gte' ? 'more than ' : ''}${body.total} products`;
+  didYouMean(body.didYouMean);
   const grid = $('[data-testid=results]');
   grid.replaceChildren(...body.items.map((/** @type {any} */ item) => {
     const title = el('h4');
@@ -123,6 +124,21 @@ function render(body, p) {
   $('[data-testid=page-number]').textContent = `Page ${page} of ${Math.max(1, Math.ceil(body.total / PAGE_SIZE))}`;
   /** @type {HTMLButtonElement} */ ($('[data-testid=prev-page]')).disabled = page <= 1;
   /** @type {HTMLButtonElement} */ ($('[data-testid=next-page]')).disabled = !body.nextCursor || page * PAGE_SIZE >= 10000;
+}
+
+/** "Did you mean X?" with X a link that searches for it (the API sends it when q found almost nothing). */
+function didYouMean(/** @type {string | null | undefined} */ suggestion) {
+  const box = $('[data-testid=did-you-mean]');
+  box.hidden = !suggestion;
+  if (!suggestion) return box.replaceChildren();
+  const p = new URLSearchParams({ q: suggestion });
+  const link = el('a', { href: `?${p}`, textContent: suggestion });
+  link.dataset.testid = 'did-you-mean-link';
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    navigate((q) => q.set('q', suggestion));
+  });
+  box.replaceChildren('Did you mean ', link, '?');
 }
 
 // --- autocomplete -------------------------------------------------------------------------

@@ -235,6 +235,33 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
     await ctx.http().get('/api/products/suggest').expect(400).expect((r) => expect(r.body.details[0].field).toBe('q'));
   });
 
+  it('typo tolerance counts edits on the unstemmed word (Algolia-style: 1 from 4 letters, 2 from 8)', async () => {
+    const [{ n }] = await rows(`SELECT count(*)::int AS n FROM products WHERE status = 'active' AND deleted_at IS NULL AND name ILIKE '%jeans%'`, []);
+    expect(n).toBeGreaterThan(0); // the seeded catalog always has jeans (catalog-data.ts)
+    // each is one edit from "jeans" but two from its stem "jean": found only through the unstemmed subfield
+    for (const q of ['jeens', 'jaens', 'jens', 'jeaans']) {
+      const page = await get({ q, pageSize: '10' });
+      expect({ q, found: page.items.some((i) => /jeans/i.test((i as unknown as { name: string }).name)) }).toEqual({ q, found: true });
+    }
+  });
+
+  it('"did you mean": a query that finds (almost) nothing carries a correction that finds products', async () => {
+    const words = (await rows(`SELECT lower(w) AS w FROM (SELECT regexp_split_to_table(name, '[^A-Za-z]+') AS w FROM products
+      WHERE status = 'active' AND deleted_at IS NULL) t WHERE length(w) = 7 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5`, [])).map((r) => r.w as string);
+    // two letters dropped from a 7-letter word: beyond the one typo it may have; skip words whose mangled form is a real word
+    const candidates = [];
+    for (const word of words) {
+      const page = await get({ q: word[0] + word.slice(3) });
+      if (page.total < 3) candidates.push({ word, page });
+    }
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const { word, page } of candidates) {
+      expect({ word, didYouMean: (page as unknown as { didYouMean: string | null }).didYouMean }).toEqual({ word, didYouMean: word });
+    }
+    const nothing = await get({ q: 'zzqqxxvv' });
+    expect({ total: nothing.total, didYouMean: (nothing as unknown as { didYouMean: string | null }).didYouMean }).toEqual({ total: 0, didYouMean: null });
+  });
+
   it('GET /api/categories returns the tree with product counts equal to SQL', async () => {
     const res = await ctx.http().get('/api/categories').expect(200);
     const roots = res.body.items as Facet[];

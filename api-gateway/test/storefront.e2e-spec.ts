@@ -93,4 +93,16 @@ describe('storefront search page (headless Chromium)', () => {
       await page.waitForFunction((first) => [...document.querySelectorAll('[data-testid=result]')].map((e) => (e as HTMLElement).dataset.id).join() === first.join(), firstPage);
     }
   }, 120000);
+
+  it('a search that finds nothing offers "did you mean" as a link that runs the corrected search', async () => {
+    await page.goto(`${base}/?q=${encodeURIComponent('wrless hedphnes')}`);
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=did-you-mean]') as HTMLElement).hidden);
+    const link = page.locator('[data-testid=did-you-mean-link]');
+    await expect(link.textContent()).resolves.toBe('wireless headphones');
+    await page.screenshot({ path: '/tmp/storefront-did-you-mean.png' });
+    await link.click();
+    await page.waitForURL((u) => u.searchParams.get('q') === 'wireless headphones');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length > 0);
+    await expect(page.locator('[data-testid=did-you-mean]').isHidden()).resolves.toBe(true);
+  }, 60000);
 });

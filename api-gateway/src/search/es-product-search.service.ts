@@ -7,7 +7,8 @@ import { ProductSearchService } from '../products/product-search.service';
 import { CategoryTreeService } from './category-tree.service';
 import { isBadRequest, isNotFound, SEARCH_CLIENT, SearchClient } from './es/es-client';
 import { mapFacets } from './query/facets.mapper';
-import { buildSearchRequest } from './query/search-request.builder';
+import { correctedText, DID_YOU_MEAN_BELOW, suggestRequest } from './query/did-you-mean';
+import { buildSearchRequest, textQuery } from './query/search-request.builder';
 import { SearchSettings } from './search.settings';
 
 interface Hit {
@@ -74,6 +75,7 @@ export class EsProductSearchService extends ProductSearchService {
     const items: SearchItem[] = page.map((h) => (h.highlight ? { ...h._source!, highlight: h.highlight } : h._source!));
     const last = page[page.length - 1];
     const total = typeof res.hits.total === 'number' ? { value: res.hits.total, relation: 'eq' } : res.hits.total ?? { value: 0, relation: 'eq' };
+    const didYouMean = q.q && total.value < DID_YOU_MEAN_BELOW && !q.cursor ? await this.didYouMean(q.q) : null;
     return {
       items,
       total: total.value,
@@ -84,7 +86,20 @@ export class EsProductSearchService extends ProductSearchService {
         ? encodeCursor({ s: effectiveSort(q.sort, q.q), k: last.sort[0] as number, i: Number(last._id), ...(res.pit_id ? { p: res.pit_id } : {}) })
         : null,
       facets: mapFacets((res.aggregations ?? {}) as never, categories),
+      didYouMean,
     };
+  }
+
+  /** A correction of `text` from the indexed name words, offered only if it finds visible products. */
+  private async didYouMean(text: string): Promise<string | null> {
+    const res = await this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...suggestRequest(text) } as never);
+    const corrected = correctedText(text, ((res.suggest?.words ?? []) as never));
+    if (!corrected) return null;
+    const found = await this.es.count({
+      index: this.settings.SEARCH_PRODUCTS_ALIAS,
+      query: { bool: { filter: [{ term: { visible: true } }], must: [textQuery(corrected)] } },
+    } as never);
+    return found.count > 0 ? corrected : null;
   }
 
   /**

@@ -35,4 +35,6 @@ export class ProductPage {
   @ApiProperty({ example: 24 }) pageSize: number;
   @ApiProperty({ example: 'eyJzIjoibmV3ZXN0Ii...', nullable: true, type: String }) nextCursor: string | null;
   @ApiProperty({ example: { brand: [{ value: 'Acme', count: 12 }] } }) facets: Record<string, Array<{ value: string; count: number }>>;
+  @ApiProperty({ required: false, nullable: true, type: String, example: 'wireless headphones', description: 'Search index only: a corrected query when `q` found fewer than 3 products and the correction finds some' })
+  didYouMean?: string | null;
 }

@@ -25,14 +25,17 @@ describe('buildSearchRequest', () => {
     expect(body.aggs.attr_0.aggs.values.terms.include).toBe('color=.*');
   });
 
-  it('is typo tolerant on words but never fuzzy on the edge n-gram field', () => {
+  it('is typo tolerant (Algolia-style AUTO:4,8) on unstemmed words only, never on the edge n-gram field', () => {
     const body = buildSearchRequest({ ...base, q: 'tee' }, opts) as Body;
     const text = JSON.stringify(body.query);
-    expect(text).toContain('"fuzziness":"AUTO"');
+    expect(text).toContain('"fuzziness":"AUTO:4,8"');
     const clauses: Body[] = body.query.bool.must[0].bool.should;
     const fuzzy = clauses.filter((c) => JSON.stringify(c).includes('fuzziness'));
     expect(fuzzy.length).toBeGreaterThan(0);
-    for (const c of fuzzy) expect(JSON.stringify(c)).not.toContain('autocomplete');
+    for (const c of fuzzy) {
+      expect(JSON.stringify(c)).not.toContain('autocomplete');
+      for (const f of c.multi_match.fields as string[]) expect(f).toMatch(/\.plain(\^|$)/);
+    }
     expect(text).toContain('name.autocomplete');
   });
 
@@ -54,7 +57,7 @@ describe('buildSearchRequest', () => {
   it('uses relevance with a text query (exact sku boosted, fuzzy multi_match, highlight) and newest without', () => {
     const withText = buildSearchRequest({ ...base, q: 'red (tee' }, opts) as Body;
     expect(withText.sort[0]).toEqual({ _score: 'desc' });
-    expect(JSON.stringify(withText.query)).toContain('"fuzziness":"AUTO"');
+    expect(JSON.stringify(withText.query)).toContain('"fuzziness":"AUTO:4,8"');
     expect(withText.highlight.fields.name).toBeDefined();
     expect((buildSearchRequest(base, opts) as Body).sort[0]).toEqual({ createdAt: 'desc' });
   });

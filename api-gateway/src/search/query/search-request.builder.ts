@@ -35,7 +35,20 @@ export function facetFilters(q: ProductQuery): Map<FacetKey, Clause> {
   return out;
 }
 
-/** Full-text part: exact SKU first, then name >> brand > category > description, typo tolerant. */
+/**
+ * Typo tolerance like Algolia's: no typo below 4 letters, one from 4, two from 8 (edits counted on
+ * the unstemmed word, so "jeens" is one typo from "jeans" even though the stemmed index holds "jean").
+ */
+export const TYPO_FUZZINESS = 'AUTO:4,8';
+
+/** Unstemmed subfields that typo tolerance and "did you mean" work on. */
+export const PLAIN_FIELDS = ['name.plain^3', 'brand.plain^1.5', 'category.name.plain^1'];
+
+/**
+ * Full-text part: exact SKU first, then exact words (stemmed: plurals, synonyms) with name >> brand >
+ * category > description, then the same words with typos (unstemmed subfields, lower weight), name
+ * prefixes and a phrase boost.
+ */
 export function textQuery(text: string): Clause {
   return {
     bool: {
@@ -46,9 +59,17 @@ export function textQuery(text: string): Clause {
             query: text,
             fields: ['name^6', 'brand^3', 'category.name^2', 'description^1'],
             type: 'best_fields',
-            fuzziness: 'AUTO',
-            prefix_length: 1,
-            max_expansions: 30,
+            minimum_should_match: '2<75%',
+          },
+        },
+        {
+          multi_match: {
+            query: text,
+            fields: PLAIN_FIELDS,
+            type: 'best_fields',
+            fuzziness: TYPO_FUZZINESS,
+            prefix_length: 0,
+            max_expansions: 50,
             minimum_should_match: '2<75%',
           },
         },
