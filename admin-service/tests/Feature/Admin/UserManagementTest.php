@@ -86,11 +86,12 @@ class UserManagementTest extends TestCase
         $admin = $this->signIn();
         $existing = $this->createGatewayUser('customer');
         $overrides = array_map(fn ($v) => $v === '{existing}' ? strtoupper($existing->email) : $v, $overrides);
-        $before = User::query()->count();
+        $form = $this->form($overrides);
 
-        $this->postJson('/users', $this->form($overrides))->assertStatus(422)->assertJsonValidationErrors([$field]);
+        $this->postJson('/users', $form)->assertStatus(422)->assertJsonValidationErrors([$field]);
 
-        $this->assertSame($before, User::query()->count());
+        $expected = $form['email'] === strtoupper($existing->email) ? 1 : 0; // only the existing row
+        $this->assertSame($expected, User::query()->whereRaw('lower(email) = lower(?)', [$form['email']])->count());
         $this->assertSame([], $this->auditRowsBy($admin));
     }
 
