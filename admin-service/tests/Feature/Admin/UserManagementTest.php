@@ -142,6 +142,16 @@ class UserManagementTest extends TestCase
         $this->assertEquals(['from' => 'customer', 'to' => 'admin'], json_decode(end($rows)->details, true)['role']);
     }
 
+    public function test_a_json_update_without_the_disabled_flag_leaves_it_as_it_is(): void
+    {
+        $this->signIn();
+        $target = $this->createGatewayUser('customer', ['is_disabled' => true]);
+
+        $this->putJson("/users/{$target->id}", ['name' => 'Renamed', 'email' => $target->email, 'role' => 'customer'])->assertRedirect('/users');
+
+        $this->assertSame(['Renamed', true], [$target->fresh()->name, $target->fresh()->is_disabled]);
+    }
+
     public function test_an_admin_cannot_demote_or_disable_themselves(): void
     {
         $admin = $this->signIn();

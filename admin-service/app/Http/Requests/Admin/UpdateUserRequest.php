@@ -59,10 +59,12 @@ class UpdateUserRequest extends FormRequest
         ];
     }
 
-    /** @return array{name: string, email: string, role: string, password: ?string, is_disabled: bool} */
+    /** @return array{name: string, email: string, role: string, password: ?string, is_disabled?: bool} (no is_disabled key: unchanged) */
     public function changes(): array
     {
-        return ['is_disabled' => $this->boolean('is_disabled')] + $this->safe()->only(['name', 'email', 'role', 'password']);
+        $changes = $this->safe()->only(['name', 'email', 'role', 'password']);
+
+        return $this->has('is_disabled') ? ['is_disabled' => $this->boolean('is_disabled')] + $changes : $changes;
     }
 
     private function target(): User
