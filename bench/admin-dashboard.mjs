@@ -6,8 +6,8 @@
 //   node bench/admin-dashboard.mjs [--runs 5] [--requests 20] [--products 100000] [--orders 100000]
 //
 // Own database (commerce_bench_admin: migrated with the gateway's migrations and seeded by the
-// gateway's seeder once), its own gateway (api-gateway/dist on --gateway-port 3095, for the admin's
-// login and JWKS) and the admin served by `php -S` on --admin-port 3096 (one process, requests in
+// gateway's seeder once), Redis DB 9, its own gateway (api-gateway/dist on --gateway-port 3095, for the
+// admin's login and JWKS) and the admin served by `php -S` on --admin-port 3096 (one process, requests in
 // sequence, so the time is the server's alone). It also measures the dashboard with the low-stock
 // index (inventory_available_index) dropped, then restores it: the index's effect, same run.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ const ORDERS = Number(args.orders ?? 100_000);
 const GATEWAY_PORT = Number(args['gateway-port'] ?? 3095);
 const ADMIN_PORT = Number(args['admin-port'] ?? 3096);
 const BENCH_DB = 'commerce_bench_admin';
+const REDIS_DB = '9'; // own logical Redis DB for both processes: login throttles, denylists, caches
 const ADMIN = path.join(ROOT, 'admin-service');
 
 async function prepareDatabase() {
@@ -39,7 +40,7 @@ async function prepareDatabase() {
 async function startAdmin(gatewayUrl) {
   const child = spawn('php', ['-S', `127.0.0.1:${ADMIN_PORT}`, '-t', 'public', 'public/index.php'], {
     cwd: ADMIN,
-    env: { ...env, DB_DATABASE: BENCH_DB, GATEWAY_URL: gatewayUrl, APP_DEBUG: 'false', LOG_LEVEL: 'warning' },
+    env: { ...env, DB_DATABASE: BENCH_DB, REDIS_DB, GATEWAY_URL: gatewayUrl, APP_DEBUG: 'false', LOG_LEVEL: 'warning' },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   const url = `http://127.0.0.1:${ADMIN_PORT}`;
@@ -66,7 +67,7 @@ async function timeGets(url, headers, count) {
 
 const db = await prepareDatabase();
 const { rows: [counts] } = await db.query('SELECT (SELECT count(*) FROM products) p, (SELECT count(*) FROM orders) o, (SELECT count(*) FROM order_items) i');
-const gateway = await startGateway(GATEWAY_PORT, { DB_DATABASE: BENCH_DB, LOG_LEVEL: 'warn' });
+const gateway = await startGateway(GATEWAY_PORT, { DB_DATABASE: BENCH_DB, REDIS_DB, LOG_LEVEL: 'warn' });
 const admin = await startAdmin(gateway.url);
 try {
   const login = await fetch(`${gateway.url}/api/auth/login`, {
