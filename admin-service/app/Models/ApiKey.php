@@ -3,7 +3,6 @@
 namespace App\Models;
 
 use App\Casts\PostgresTextArray;
-use Illuminate\Database\Eloquent\Builder;
 use Illuminate\Database\Eloquent\Model;
 use Illuminate\Database\Eloquent\Relations\BelongsTo;
 
@@ -57,11 +56,5 @@ class ApiKey extends Model
         }
 
         return $this->expires_at !== null && $this->expires_at->isPast() ? 'expired' : 'active';
-    }
-
-    public function scopeUsable(Builder $query): Builder
-    {
-        return $query->whereNull('revoked_at')
-            ->where(fn (Builder $q) => $q->whereNull('expires_at')->orWhere('expires_at', '>', now()));
     }
 }

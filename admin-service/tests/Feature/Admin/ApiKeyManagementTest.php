@@ -113,6 +113,10 @@ class ApiKeyManagementTest extends TestCase
         }
         $this->assertNotNull($key->fresh()->last_used_at, 'the gateway records the use');
         $this->assertSame(403, $gateway('POST', '/api/ops/connector/restart')->status, 'ops:write is not in its scopes');
+        $key->forceFill(['expires_at' => now()->subSecond()])->save();
+        $this->assertSame(401, $gateway('GET', '/api/ops/pipeline')->status, 'an expired key is refused');
+        $key->forceFill(['expires_at' => null])->save();
+        $this->assertSame(200, $gateway('GET', '/api/ops/pipeline')->status);
 
         $this->delete("/api-keys/{$key->id}")->assertRedirect('/api-keys');
 
