@@ -18,9 +18,11 @@ suite() {
   if "$@"; then echo "=== $name: OK"; else echo "=== $name: FAILED"; failed_suites+=("$name"); fi
 }
 
-jest() { # jest DIR CONFIG NAME
-  (cd "$1" && npx jest --config "$2" --ci --runInBand --json --outputFile="$RESULTS/$3.jest.json" 2>&1)
+jest() { # jest DIR CONFIG NAME [JEST ARGS...]
+  (cd "$1" && npx jest --config "$2" --ci --runInBand --json --outputFile="$RESULTS/$3.jest.json" "${@:4}" 2>&1)
 }
+# the security sweep's specs run once, in their own suite (`make test-security`)
+SECURITY_SPECS=$(cd api-gateway && node -p 'require("./test/jest-security.config.js").testRegex')
 node_test() { # node_test DIR NAME
   (cd "$1" && node --test --test-reporter=spec --test-reporter-destination=stdout \
      --test-reporter=tap --test-reporter-destination="$RESULTS/$2.tap" test/)
@@ -29,7 +31,9 @@ node_test() { # node_test DIR NAME
 [ -d runtime/test ] && suite "runtime smoke (real ES, Kafka, Connect, Postgres)" node_test runtime runtime
 [ -f api-gateway/jest.config.js ] && suite "api-gateway unit" jest api-gateway jest.config.js gateway-unit
 [ -f api-gateway/test/jest-e2e.config.js ] && suite "api-gateway e2e (real Postgres, Redis, Kafka, ES)" \
-  jest api-gateway test/jest-e2e.config.js gateway-e2e
+  jest api-gateway test/jest-e2e.config.js gateway-e2e --testPathIgnorePatterns "$SECURITY_SPECS"
+[ -f api-gateway/test/jest-security.config.js ] && suite "security sweep (make test-security: tokens, GraphQL abuse, revocation, rate limits, :8080)" \
+  jest api-gateway test/jest-security.config.js gateway-security
 [ -f admin-service/phpunit.xml ] && suite "admin-service (PHPUnit, real Postgres)" \
   bash -c "cd admin-service && phpunit --log-junit '$RESULTS/admin.junit.xml'"
 [ -d admin-service/tests/Browser ] && suite "admin + storefront in headless Chromium (one login; screenshots in .platform/test-results/admin-browser)" \
