@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { SignJWT } from 'jose';
 import { io, Socket } from 'socket.io-client';
+import { RevocationService } from '../src/auth/revocation.service';
 import { createUser, login, startApp, TestContext, unique } from './support/test-app';
 import { TEST_KEYS_DIR } from './support/test-env';
 
@@ -117,6 +118,17 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
         await ctx.db.query(`UPDATE users SET ${change} WHERE id = $1`, [u.id]);
         expect(await within(closed, 4_000, `disconnect after ${change}`)).toBe('io server disconnect');
       }
+    });
+
+    it('a user-wide revocation announced on Redis empties the user room at once', async () => {
+      const u = await createUser(ctx.db, 'customer');
+      const t = await login(ctx, u);
+      const { closed } = await connect({ token: t.accessToken });
+      const other = await connect({ token: (await register()).accessToken });
+      await ctx.app.get(RevocationService).userRevoked(u.id);
+      expect(await within(closed, 1_500, 'disconnect after userRevoked')).toBe('io server disconnect');
+      expect(other.socket.connected).toBe(true);
+      other.socket.disconnect();
     });
 
     it('the socket is dropped when its token expires', async () => {

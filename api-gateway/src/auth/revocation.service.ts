@@ -5,10 +5,11 @@ import { AppConfig } from '../config/app-config';
 
 export const REVOCATIONS_CHANNEL = 'auth:revocations';
 
-/** A revocation announced on the channel: one access token or a whole session. */
+/** A revocation announced on the channel: one access token, a whole session, or every session of a user. */
 export interface Revoked {
   jti?: string;
   sid?: string;
+  userId?: number | string;
 }
 
 /** Accepted clock skew on exp/nbf/iat; a denylist entry outlives its token by this much. */
@@ -46,6 +47,15 @@ export class RevocationService {
   async revokeSession(sid: string): Promise<void> {
     await this.redis.set(RevocationService.sessionKey(sid), '1', 'EX', this.config.env.JWT_ACCESS_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS);
     await this.announce({ sid });
+  }
+
+  /**
+   * After a token_version bump or disabling (done in SQL by whoever changes the user): drops the
+   * user's live sockets at once instead of at the next re-check. The tokens themselves are already
+   * dead through users.token_version / is_disabled.
+   */
+  async userRevoked(userId: number | string): Promise<void> {
+    await this.announce({ userId: String(userId) });
   }
 
   private async announce(message: Revoked): Promise<void> {

@@ -81,8 +81,9 @@ export class OrderNotificationsGateway implements OnGatewayInit, OnGatewayDiscon
     for (const d of routeOrderEvent(message)) this.server.to(d.room).emit(d.event, message);
   }
 
-  /** Drops every socket whose token or session was just revoked. */
+  /** Drops every socket whose token, session or user was just revoked. */
   revoked(message: Revoked): void {
+    if (message.userId !== undefined) this.disconnectUser(message.userId);
     for (const socket of this.sockets()) {
       const { user } = socket.data.session as SocketSession;
       if ((message.jti && user.jti === message.jti) || (message.sid && user.sid === message.sid)) this.drop(socket, 'session revoked');
