@@ -101,6 +101,30 @@ test('an admin signs in on /admin, sees the dashboard, is recognized on /, signs
   await context.close();
 });
 
+test('signing out on the storefront signs the admin out too', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, admin);
+  await page.waitForURL(`${BASE}/admin/dashboard`);
+
+  const access = (await context.cookies(BASE)).find((c) => c.name === 'access_token').value;
+  const adminAnswers = () => fetch(`${BASE}/admin/dashboard`, { headers: { Authorization: `Bearer ${access}`, Accept: 'application/json' } })
+    .then((r) => r.status);
+  assert.equal(await adminAnswers(), 200);
+
+  await page.goto(`${BASE}/`);
+  await account(page).waitFor();
+  assert.equal(await account(page).textContent(), `Signed in as ${admin.name}`);
+  await page.click('[data-testid=sign-out]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=account]').textContent === 'Guest');
+  await page.screenshot({ path: join(SHOTS, '5b-storefront-signed-out.png') });
+
+  assert.equal(await adminAnswers(), 401, 'the admin refuses the token the storefront signed out');
+  await page.goto(`${BASE}/admin/dashboard`);
+  await page.waitForURL(`${BASE}/admin/login`);
+  await context.close();
+});
+
 test('a customer is refused at /admin with 403', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
