@@ -59,6 +59,12 @@ export class GraphQLHttpService implements OnModuleInit {
     if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') {
       return badRequest(res, 'operationName', 'operationName must be a string');
     }
+    // CPU-only and linear in the document: refuse abusive documents before any I/O (auth, Redis)
+    const parsed = parseWithinLimits(this.schema, body.query);
+    if (!('document' in parsed)) {
+      res.status(parsed.status).json({ errors: parsed.errors.map((e) => e.toJSON()) });
+      return;
+    }
     let context: GraphQLContext;
     try {
       context = await this.contextFor(req);
@@ -67,11 +73,6 @@ export class GraphQLHttpService implements OnModuleInit {
       if (err instanceof TooManyRequestsException) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       const error = toGraphQLError(err);
       res.status(Number(error.extensions.statusCode) || 401).json({ errors: [error.toJSON()] });
-      return;
-    }
-    const parsed = parseWithinLimits(this.schema, body.query);
-    if (!('document' in parsed)) {
-      res.status(parsed.status).json({ errors: parsed.errors.map((e) => e.toJSON()) });
       return;
     }
     const document = parsed.document;
