@@ -44,6 +44,18 @@ async function main() {
     // warm-up (JIT, connections)
     for (let i = 0; i < 5; i++) { await post(gw.url, '/graphql', { query: fragmentChain(26) }); await fetch(`${gw.url}/health/live`); }
 
+    // the refusal's own CPU cost, in-process (what the event loop is blocked for), without HTTP
+    const { buildSchema } = require('graphql');
+    const { parseWithinLimits } = require('./dist/graphql/query-limits');
+    const schema = buildSchema(require('./dist/graphql/schema.graphql').TYPE_DEFS);
+    for (const n of [20, 26]) {
+      const doc = fragmentChain(n);
+      for (let i = 0; i < 50; i++) parseWithinLimits(schema, doc);
+      const cpu = [];
+      for (let i = 0; i < RUNS * 10; i++) cpu.push((await timed(async () => parseWithinLimits(schema, doc))).ms);
+      console.log(`F1 ${n} fragments: limits check in-process ${round(median(cpu), 3)} ms (median of ${cpu.length})`);
+    }
+
     for (const n of [20, 26]) {
       const doc = fragmentChain(n);
       const times = [];
