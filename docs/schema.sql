@@ -86,7 +86,7 @@ CREATE TABLE api_keys (
     CONSTRAINT api_keys_pkey PRIMARY KEY (id),
     CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash),
     CONSTRAINT api_keys_created_by_foreign FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE SET NULL,
-    CONSTRAINT api_keys_scopes_check CHECK (scopes <@ ARRAY['ops:read', 'ops:write', 'search:reindex']::text[])
+    CONSTRAINT api_keys_scopes_check CHECK (scopes <@ ARRAY['ops:read', 'ops:write', 'search:reindex', 'catalog:read', 'catalog:write']::text[])
 );
 
 -- Admin actions (connector restarts, user and API-key changes): who, what, on which subject.
@@ -236,6 +236,9 @@ CREATE TABLE products (
 CREATE INDEX products_category_id_index ON products (category_id);   -- category pages / admin filter / FK checks on category delete
 CREATE INDEX products_brand_id_index ON products (brand_id);         -- admin filter / FK checks on brand delete
 CREATE INDEX products_updated_at_id_index ON products (updated_at, id);   -- admin list "recently changed", keyset paging for reindex
+-- admin product search: sku + name ILIKE '%term%' (drafts and trashed included) through pg_trgm
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX products_search_trgm_index ON products USING gin (((sku::text || ' ' || name::text)) gin_trgm_ops);
 
 CREATE FUNCTION products_bump_version() RETURNS trigger
     LANGUAGE plpgsql
@@ -256,6 +259,9 @@ CREATE TABLE product_images (
     status image_status NOT NULL DEFAULT 'pending',
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
+    thumbnail_path varchar(500) NULL,              -- made by the admin's ProcessProductImage job (same disk as path)
+    mime_type varchar(100) NULL,                   -- sniffed from the content at upload
+    failure_reason text NULL,                      -- why processing failed (status 'failed')
     CONSTRAINT product_images_pkey PRIMARY KEY (id),
     CONSTRAINT product_images_product_id_foreign FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE
 );
@@ -366,6 +372,11 @@ CREATE TABLE import_batches (
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     finished_at timestamptz NULL,
+    format varchar(8) NOT NULL DEFAULT 'csv',      -- csv | xlsx
+    dry_run boolean NOT NULL DEFAULT false,        -- validate only, write no product
+    source_path varchar(500) NULL,                 -- the stored upload (local disk of the admin)
+    mapping jsonb NOT NULL DEFAULT '{}',           -- field -> column header
+    started_at timestamptz NULL,
     CONSTRAINT import_batches_pkey PRIMARY KEY (id),
     CONSTRAINT import_batches_user_id_foreign FOREIGN KEY (user_id) REFERENCES users (id)
 );
