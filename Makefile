@@ -26,15 +26,15 @@ test-security: ## issue 9's sweep: forged tokens, GraphQL abuse, revocation (RES
 	@cd api-gateway && npx jest --config test/jest-security.config.js --runInBand $(ARGS)
 
 seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the benchmark catalog)
-	@$(PLATFORM) up postgres schema >/dev/null   # the schema task also builds the gateway
+	@$(PLATFORM) up schema >/dev/null   # (and what it depends on); the schema task also builds the gateway
 	@cd api-gateway && PRODUCTS=$(PRODUCTS) node dist/database/seed/run.js
 
 reindex:       ## rebuild the products index from PostgreSQL, swap the alias atomically (no update lost)
-	@$(PLATFORM) up postgres redis elasticsearch schema >/dev/null
+	@$(PLATFORM) up schema elasticsearch redis >/dev/null
 	@cd api-gateway && node dist/search/cli/reindex.js $(ARGS)
 
 verify-index:  ## compare PostgreSQL with the index (count + per-document checksum); ARGS=--repair fixes drift
-	@$(PLATFORM) up postgres redis elasticsearch schema >/dev/null
+	@$(PLATFORM) up schema elasticsearch redis >/dev/null
 	@cd api-gateway && node dist/search/cli/verify-index.js $(ARGS)
 
 compose-check: ## validate docker-compose.yml against the Compose specification schema

@@ -44,6 +44,33 @@ start_bg() {
   echo $! >"$(pidfile)"
 }
 
+# start_supervised CMD ARGS... : like start_bg, under runtime/supervise.sh (restart with backoff,
+# give up after repeated fast crashes). The pid file holds the supervisor; stopping its process
+# group stops both. The child's pid: $STATE/$NAME.child.pid.
+start_supervised() {
+  rm -f "$STATE/supervisor.state"
+  start_bg bash "$ROOT/runtime/supervise.sh" "$STATE" "$NAME" -- "$@"
+}
+
+# child_alive: the supervised process itself runs (not only its supervisor)
+child_alive() { [ -f "$STATE/$NAME.child.pid" ] && proc_alive "$(cat "$STATE/$NAME.child.pid")"; }
+
+# supervisor_status -> "-" (not supervised), "restarts:N" or "GAVE-UP" (see make status)
+supervisor_status() {
+  local f="$STATE/supervisor.state" st n
+  [ -f "$f" ] || { echo -; return; }
+  read -r st n _ <"$f"
+  case "$st" in gave-up) echo GAVE-UP ;; *) echo "restarts:$n" ;; esac
+}
+
+# with_lock NAME CMD... : run CMD holding .platform/.locks/NAME.lock. Components start in parallel;
+# installs that share something (dpkg, a node_modules folder, the gateway build) take turns.
+with_lock() {
+  local name=$1; shift
+  mkdir -p "$PLATFORM_DIR/.locks"
+  ( flock 9 && "$@" ) 9>"$PLATFORM_DIR/.locks/$name.lock"
+}
+
 # stop_pidfile: TERM the process group, wait up to STOP_TIMEOUT, then KILL.
 stop_pidfile() {
   local f pid i; f=$(pidfile)
@@ -84,7 +111,8 @@ grant_traverse() {
 
 require_cmd() { command -v "$1" >/dev/null 2>&1 || fail "missing '$1' ($2)"; }
 
-apt_install() {
+apt_install() { with_lock dpkg apt_install_locked "$@" || exit 1; }
+apt_install_locked() {
   local missing=()
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -103,7 +131,8 @@ require_java() {
 }
 
 # mvn_resolve DIR : copy the pom's dependencies into DIR/lib once (or when pom.xml changed).
-mvn_resolve() {
+mvn_resolve() { with_lock "mvn-$(basename "$1")" mvn_resolve_locked "$@" || exit 1; }
+mvn_resolve_locked() {
   local dir=$1 stamp="$1/lib/.pom.sha"
   local sum; sum=$(sha256sum "$dir/pom.xml" | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then return 0; fi
@@ -115,7 +144,8 @@ mvn_resolve() {
   echo "$sum" >"$stamp"
 }
 
-npm_install() {
+npm_install() { with_lock "npm-$(basename "$1")" npm_install_locked "$@" || exit 1; }
+npm_install_locked() {
   local dir=$1
   if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then return 0; fi
   say "  npm ci in ${dir#$ROOT/}"
@@ -128,7 +158,8 @@ npm_install() {
 GATEWAY_DIR="$ROOT/api-gateway"
 GATEWAY_STAMP="$GATEWAY_DIR/dist/.build-stamp"
 
-gateway_build() {
+gateway_build() { with_lock gateway-build gateway_build_locked || exit 1; }
+gateway_build_locked() {
   require_cmd node "install Node.js 20+"
   npm_install "$GATEWAY_DIR"
   if [ -f "$GATEWAY_STAMP" ] && [ -z "$(find "$GATEWAY_DIR/src" "$GATEWAY_DIR/package.json" \

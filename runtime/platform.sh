@@ -5,14 +5,45 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUNTIME="$ROOT/runtime"
 
-# Start order. Files that don't exist yet are skipped; "task" components run once per `up`.
-ORDER=(postgres redis kafka elasticsearch maildev schema connect connector
-       api-gateway indexer order-worker php-fpm admin-worker nginx)
+# Components: runtime/components/<name>.sh. Each declares DEPENDS="..." (the components it needs
+# running or done first); `up X` brings X and everything it depends on, starting components whose
+# dependencies are ready in parallel. Ties (and the listing order of status/down) follow the
+# dependency order, then the name.
+components() { for f in "$RUNTIME"/components/*.sh; do basename "$f" .sh; done; }
+print_depends() { echo "${DEPENDS:-}"; }
+declare -A DEPS=()
+load_deps() {
+  local c d kept
+  for c in $(components); do
+    kept=""
+    for d in $(in_component "$c" print_depends); do
+      [ -f "$RUNTIME/components/$d.sh" ] && kept="$kept $d"   # an absent component is skipped
+    done
+    DEPS[$c]=$kept
+  done
+}
 
-available() {
-  local c out=()
-  for c in "${ORDER[@]}"; do [ -f "$RUNTIME/components/$c.sh" ] && out+=("$c"); done
-  echo "${out[@]}"
+# level C -> 0 without dependencies, else 1 + the highest level of its dependencies
+declare -A LEVEL=()
+level() {
+  local c=$1 d l max=-1
+  if [ -z "${LEVEL[$c]:-}" ]; then
+    for d in ${DEPS[$c]}; do level "$d"; l=${LEVEL[$d]}; [ "$l" -gt "$max" ] && max=$l; done
+    LEVEL[$c]=$((max + 1))
+  fi
+}
+
+# closure C... -> C and everything they depend on, by level (dependencies first), then name
+closure() {
+  local -A seen=()
+  local c d todo=("$@")
+  while [ ${#todo[@]} -gt 0 ]; do
+    c=${todo[0]}; todo=("${todo[@]:1}")
+    [ -n "${seen[$c]:-}" ] && continue
+    seen[$c]=1
+    for d in ${DEPS[$c]}; do todo+=("$d"); done
+  done
+  for c in "${!seen[@]}"; do level "$c"; echo "${LEVEL[$c]} $c"; done | sort -k1,1n -k2,2 | cut -d' ' -f2 | tr '\n' ' '
 }
 
 # in_component NAME FUNCTION... : run a component function in an isolated subshell.
@@ -66,7 +97,8 @@ status_one() {
   [ "$KIND" = task ] && return 0
   local state=down
   healthy >/dev/null 2>&1 && state=up
-  printf '%-14s %-5s %-34s %s\n' "$NAME" "$state" "$(version 2>/dev/null || echo -)" "${PORT:--}"
+  # supervisor: "-" (not supervised), restarts:N, or GAVE-UP (crashed repeatedly; `make up` retries)
+  printf '%-14s %-5s %-11s %-40s %s\n' "$NAME" "$state" "$(supervisor_status)" "$(version 2>/dev/null || echo -)" "${PORT:--}"
 }
 
 down_one() {
@@ -74,14 +106,59 @@ down_one() {
   if alive 2>/dev/null || healthy >/dev/null 2>&1; then say "[$NAME] stopping"; stop; fi
 }
 
+# up_all C... : start each component once its dependencies are up/done, in parallel; stop
+# launching on the first failure, let the running ones finish, name what failed or was skipped.
+up_all() {
+  local -A st=()
+  local c d ready pid rc failed=() skipped=() launched
+  local -A by_pid=()
+  for c in "$@"; do st[$c]=pending; done
+  while :; do
+    launched=0
+    for c in "$@"; do
+      [ "${st[$c]}" = pending ] || continue
+      ready=1
+      for d in ${DEPS[$c]}; do
+        case "${st[$d]:-done}" in
+          done) ;;
+          failed|skipped) ready=skip ;;
+          *) [ "$ready" = skip ] || ready=0 ;;
+        esac
+      done
+      if [ "$ready" = skip ] || { [ "$ready" = 1 ] && [ ${#failed[@]} -gt 0 ]; }; then
+        st[$c]=skipped; skipped+=("$c"); continue
+      fi
+      [ "$ready" = 1 ] || continue
+      in_component "$c" up_one &
+      by_pid[$!]=$c; st[$c]=running; launched=1
+    done
+    [ ${#by_pid[@]} -eq 0 ] && break
+    [ "$launched" = 1 ] && continue
+    pid=""; wait -n -p pid && rc=0 || rc=$?
+    [ -n "$pid" ] || continue
+    c=${by_pid[$pid]}; unset "by_pid[$pid]"
+    if [ "$rc" -eq 0 ]; then st[$c]=done; else st[$c]=failed; failed+=("$c"); fi
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "ERROR: failed: ${failed[*]}${skipped:+; not started: ${skipped[*]}}" >&2
+    return 1
+  fi
+}
+
 cmd=${1:-status}; shift || true
-read -r -a all <<<"$(available)"
-comps=("$@"); [ ${#comps[@]} -eq 0 ] && comps=("${all[@]}")
+for c in "$@"; do
+  [ -f "$RUNTIME/components/$c.sh" ] || { echo "ERROR: unknown component '$c' (no runtime/components/$c.sh)" >&2; exit 2; }
+done
+load_deps
+read -r -a all <<<"$(closure $(components))"
+if [ $# -eq 0 ]; then comps=("${all[@]}")
+elif [ "$cmd" = up ]; then read -r -a comps <<<"$(closure "$@")"
+else comps=("$@"); fi
 
 case "$cmd" in
   up)
     t0=$SECONDS
-    for c in "${comps[@]}"; do in_component "$c" up_one; done
+    up_all "${comps[@]}" || exit 1
     echo "platform up in $((SECONDS - t0))s"
     in_component nginx true 2>/dev/null || true
     # shellcheck disable=SC1091

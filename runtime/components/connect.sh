@@ -1,6 +1,7 @@
 # Kafka Connect 4.1 (distributed mode, one worker) with the Debezium PostgreSQL connector on
 # the classpath. Jars: connectors/lib (Maven Central, connectors/pom.xml).
 # Worker config template: connectors/connect-distributed.properties.
+DEPENDS="kafka postgres"
 CONNECT_HOME="$ROOT/connectors"
 PORT=${CONNECT_URL##*:}; PORT=${PORT%%/*}
 CONNECT_CONF="$STATE/connect-distributed.properties"

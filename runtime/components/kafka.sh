@@ -1,6 +1,7 @@
 # Apache Kafka 4.1 (KRaft, single combined broker+controller) from Maven Central jars.
 # Config template: kafka/server.properties (rendered into .platform/kafka/server.properties).
 # Data + KRaft metadata: .platform/kafka/data. Cluster id: .platform/kafka/cluster.id.
+DEPENDS=""
 PORT=${KAFKA_BROKERS##*:}
 KAFKA_HOME="$ROOT/kafka"
 CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}

@@ -1,4 +1,5 @@
 # Mail catcher: maildev from npm (SMTP for the order confirmations, web UI + HTTP API).
+DEPENDS=""
 PORT=$SMTP_PORT
 BIN="$ROOT/runtime/node_modules/.bin/maildev"
 

@@ -1,4 +1,5 @@
 # nginx from Debian: the single entry point on $NGINX_PORT (same site template as Compose).
+DEPENDS="api-gateway php-fpm"
 PORT=$NGINX_PORT
 
 install() {

@@ -1,4 +1,5 @@
 # php-fpm (Debian PHP 8.2) serving the Laravel admin; nginx routes /admin here.
+DEPENDS="schema redis"
 PORT=$PHP_FPM_PORT
 ADMIN="$ROOT/admin-service"
 

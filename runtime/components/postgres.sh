@@ -1,4 +1,5 @@
 # PostgreSQL 15 from Debian: own cluster under .platform/postgres, logical WAL for Debezium.
+DEPENDS=""
 PORT=$DB_PORT
 PGBIN=/usr/lib/postgresql/15/bin
 DATA="$STATE/data"

@@ -1,4 +1,5 @@
 # Redis from Debian: own instance (cache, rate limits, token denylist, queues).
+DEPENDS=""
 PORT=$REDIS_PORT
 
 install() { command -v redis-server >/dev/null || apt_install redis-server; }

@@ -2,6 +2,7 @@
 # DB_DATABASE. One-shot task, idempotent (already applied migrations are skipped).
 # The Laravel migrations in admin-service build the identical schema but are never run here
 # (api-gateway/test/schema/schema-parity.e2e-spec.ts proves they match).
+DEPENDS="postgres"
 KIND=task
 PGBIN=/usr/lib/postgresql/15/bin
 

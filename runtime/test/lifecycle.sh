@@ -15,7 +15,7 @@ report() { mkdir -p .platform/test-results && echo "$pass $fail" >.platform/test
 
 status=$($P status); echo "$status"
 check "every component is up after make up" bash -c "! grep -qw down <<<'$status'"
-ports=$(awk '$4 ~ /^[0-9]+$/ {print $NF}' <<<"$status")
+ports=$(awk '$NF ~ /^[0-9]+$/ {print $NF}' <<<"$status")
 
 # Kill one component hard; `up` must bring back only that one.
 redis_pid=$(cat .platform/redis/redis.pid)

@@ -28,7 +28,12 @@ export async function startOrderWorker(options: OrderWorkerOptions = {}): Promis
     options: {
       postfixId: '',
       client: { clientId: 'order-worker', brokers: events.brokers },
-      consumer: { groupId: options.groupId ?? events.ORDER_MAIL_GROUP_ID, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 },
+      // sessionTimeout: a killed worker's group membership lapses within 6 s, so its restarted
+      // process (runtime supervisor / Compose restart policy) joins and is ready again quickly
+      consumer: {
+        groupId: options.groupId ?? events.ORDER_MAIL_GROUP_ID, allowAutoTopicCreation: false, maxWaitTimeInMs: 100,
+        sessionTimeout: 6000, heartbeatInterval: 2000,
+      },
       subscribe: { fromBeginning: options.fromBeginning ?? true },
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
       run: { autoCommit: true },

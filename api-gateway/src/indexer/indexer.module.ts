@@ -82,8 +82,10 @@ export class IndexerModule {
             const consumer = kafka.consumer({
               groupId: opts.groupId ?? s.INDEXER_GROUP_ID,
               maxWaitTimeInMs: 100,
-              sessionTimeout: 30000,
-              heartbeatInterval: 3000,
+              // a killed indexer's group membership lapses within 6 s (the broker minimum), so its restarted process
+              // (runtime supervisor / Compose restart policy) gets the partitions back quickly
+              sessionTimeout: 6000,
+              heartbeatInterval: 2000,
               allowAutoTopicCreation: false,
             });
             consumer.on(consumer.events.DISCONNECT, () => void producer.disconnect().catch(() => undefined));
