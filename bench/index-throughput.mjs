@@ -8,7 +8,7 @@
 // measured in the same run is a bare PostgreSQL read of the same rows (no ES), so the ratio shows
 // what indexing costs on top of reading. Goal: 100k products searchable in <= 60 s.
 import { spawnSync } from 'node:child_process';
-import { args, ES_URL as ES, GW, median, pgClient } from './lib.mjs';
+import { args, env, ES_URL as ES, GW, median, pgClient } from './lib.mjs';
 
 const RUNS = Number(args.runs ?? 3);
 
@@ -37,7 +37,7 @@ for (let i = 0; i < RUNS; i++) {
   const out = spawnSync(process.execPath, ['dist/search/cli/reindex.js', '--json'], { cwd: GW, env: { ...process.env }, encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`reindex failed: ${out.stderr}`);
   const report = JSON.parse(out.stdout.trim().split('\n').pop());
-  const count = await fetch(`${ES}/products/_count`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { term: { visible: true } } }) }).then((r) => r.json());
+  const count = await fetch(`${ES}/${env.SEARCH_PRODUCTS_ALIAS ?? 'products'}/_count`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { term: { visible: true } } }) }).then((r) => r.json());
   const wall = (performance.now() - t0) / 1000;
   results.push({ ...report, wall, searchable: count.count, baseSeconds: base.seconds, baseRows: base.rows });
   console.log(`run ${i + 1}: ${report.documents} docs in ${report.seconds.toFixed(1)} s = ${report.docsPerSecond} docs/s; searchable ${count.count} after ${wall.toFixed(1)} s (process included); PostgreSQL-only read of ${base.rows} rows: ${base.seconds.toFixed(1)} s`);

@@ -39,6 +39,13 @@ describe('buildSearchRequest', () => {
     expect(text).toContain('name.autocomplete');
   });
 
+  it('highlights the exact words only (the fuzzy clauses would re-expand every typo variant per hit)', () => {
+    const body = buildSearchRequest({ ...base, q: 'wireless headphones' }, opts) as Body;
+    const hq = JSON.stringify(body.highlight.highlight_query);
+    expect(hq).toContain('wireless headphones');
+    expect(hq).not.toContain('fuzziness');
+  });
+
   it('matches a category by slug or id, including descendants through ancestor fields', () => {
     expect(JSON.stringify(facetFilters({ ...base, category: '12' }).get('category'))).toContain('"categoryIds":12');
     expect(JSON.stringify(facetFilters({ ...base, category: 'shoes' }).get('category'))).not.toContain('categoryIds');
