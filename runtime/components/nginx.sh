@@ -1,6 +1,17 @@
 # nginx from Debian: the single entry point on $NGINX_PORT (same site template as Compose).
 DEPENDS="api-gateway php-fpm"
 PORT=$NGINX_PORT
+# product images (the admin's `media` disk, MEDIA_ROOT), served at /media/
+MEDIA_DIR=${MEDIA_ROOT:-$ROOT/admin-service/storage/app/media}
+
+# render_site: the shared template with the native values (Compose sets the same variables).
+render_site() {
+  GATEWAY_UPSTREAM="127.0.0.1:$GATEWAY_PORT" GATEWAY_PROXY=api_gateway NGINX_RESOLVER="" \
+  ADMIN_FPM_UPSTREAM="127.0.0.1:$PHP_FPM_PORT" ADMIN_PUBLIC_ROOT="$ROOT/admin-service/public" \
+  MEDIA_ROOT="$MEDIA_DIR" NGINX_ACCESS_LOG="$STATE/access.log" \
+    envsubst '${GATEWAY_UPSTREAM} ${GATEWAY_PROXY} ${NGINX_RESOLVER} ${ADMIN_FPM_UPSTREAM} ${ADMIN_PUBLIC_ROOT} ${MEDIA_ROOT} ${NGINX_ACCESS_LOG} ${NGINX_PORT}' \
+    <"$ROOT/runtime/nginx/commerce.conf.template"
+}
 
 install() {
   command -v nginx >/dev/null || apt_install nginx-light
@@ -8,10 +19,8 @@ install() {
   mkdir -p "$STATE/tmp"
   # the site template includes fastcgi_params relative to the config dir, as in the image
   ln -sf /etc/nginx/fastcgi_params "$STATE/fastcgi_params"
-  GATEWAY_UPSTREAM="127.0.0.1:$GATEWAY_PORT" ADMIN_FPM_UPSTREAM="127.0.0.1:$PHP_FPM_PORT" \
-  ADMIN_PUBLIC_ROOT="$ROOT/admin-service/public" \
-    envsubst '${GATEWAY_UPSTREAM} ${ADMIN_FPM_UPSTREAM} ${ADMIN_PUBLIC_ROOT} ${NGINX_PORT}' \
-    <"$ROOT/runtime/nginx/commerce.conf.template" >"$STATE/site.conf"
+  mkdir -p "$MEDIA_DIR"
+  render_site >"$STATE/site.conf"
   cat >"$STATE/nginx.conf" <<CONF
 daemon off;
 worker_processes 2;
