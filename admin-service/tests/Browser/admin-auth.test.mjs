@@ -155,7 +155,7 @@ test('the shell is responsive: the sidebar is a drawer on a phone, and dark mode
   await page.screenshot({ path: join(SHOTS, '7-phone-drawer.png') });
   await page.locator('[data-testid=sidebar] a', { hasText: 'Products' }).click();
   await page.waitForURL(`${BASE}/admin/products`);
-  await page.locator('[data-testid=coming-soon]').waitFor();
+  await page.locator('[data-testid=products], [data-testid=coming-soon]').first().waitFor();
 
   const dark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
   const before = await dark();
