@@ -233,6 +233,8 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       await ctx.http().get('/api/auth/me').set('Cookie', next).expect(401);
       await ctx.http().get('/api/auth/me').set('Cookie', cookie).expect(401); // the access token from before the rotation too (F2)
       await ctx.http().post('/api/auth/refresh').set('Cookie', next).set('Origin', ORIGIN).send({}).expect(401);
+      const stale = await ctx.http().post('/api/auth/logout').set('Cookie', next).set('Origin', ORIGIN).expect(401);
+      expect(cookiesOf(stale)).toEqual([expect.stringMatching(/^access_token=; Max-Age=0/), expect.stringMatching(/^refresh_token=; Max-Age=0/)]);
     });
   });
 });

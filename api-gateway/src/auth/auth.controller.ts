@@ -59,7 +59,7 @@ export class AuthController {
 
   /**
    * Public so that a session can be ended with its refresh token alone (e.g. after the access
-   * token expired); a presented access token must still be valid. Always clears the cookies.
+   * token expired); a presented access token must still be valid. Always clears the cookies, even with a 401.
    */
   @Public()
   @Post('logout')
@@ -70,6 +70,7 @@ export class AuthController {
   async logout(@Body() dto: LogoutDto, @Req() req: GatewayRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     const source = accessTokenFrom(req.headers);
     const refreshToken = dto.refreshToken ?? readCookie(req.headers.cookie, REFRESH_COOKIE);
+    clearAuthCookies(req, res); // also when the session turns out to be gone already (then 401 below)
     let principal: AuthenticatedUser | undefined;
     if (source.via === 'bearer' || source.via === 'cookie') {
       try {
@@ -79,7 +80,6 @@ export class AuthController {
       }
     }
     await this.auth.logout({ principal, refreshToken });
-    clearAuthCookies(req, res);
   }
 
   @Get('me')
