@@ -308,6 +308,7 @@ CREATE INDEX orders_user_id_created_at_index ON orders (user_id, created_at);   
 CREATE INDEX orders_status_created_at_index ON orders (status, created_at);        -- admin list filtered by status
 CREATE INDEX orders_created_at_index ON orders (created_at);                       -- reports by date range, admin list unfiltered
 CREATE INDEX orders_reserved_until_index ON orders (reserved_until) WHERE status = 'pending';   -- reservation expiry sweeper
+CREATE INDEX orders_total_index ON orders (total);                                   -- admin list: total range filter
 CREATE TRIGGER orders_set_updated_at BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 CREATE TABLE order_items (
@@ -327,6 +328,7 @@ CREATE TABLE order_items (
 );
 CREATE INDEX order_items_order_id_index ON order_items (order_id);       -- items of an order
 CREATE INDEX order_items_product_id_index ON order_items (product_id);   -- top-products report, FK check on product delete
+CREATE INDEX order_items_sku_index ON order_items (sku);                 -- admin list: orders containing a sku
 
 CREATE TABLE payments (
     id bigserial NOT NULL,
@@ -344,6 +346,23 @@ CREATE TABLE payments (
 );
 CREATE INDEX payments_order_id_index ON payments (order_id);
 CREATE INDEX payments_created_at_index ON payments (created_at);   -- payment reports (success/decline rates per day)
+
+-- Every status change of an order: written by the gateway's OrderTransitions in the transaction that
+-- moves the order (checkout/payment, reservation reaper, admin via PATCH /api/orders/:id/status).
+CREATE TABLE order_status_history (
+    id bigserial NOT NULL,
+    order_id bigint NOT NULL,
+    from_status order_status NOT NULL,
+    to_status order_status NOT NULL,
+    actor_user_id bigint NULL,                     -- the admin who moved it; NULL for the system
+    source varchar(32) NOT NULL,                   -- payment | reservation-reaper | admin
+    reason varchar(500) NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT order_status_history_pkey PRIMARY KEY (id),
+    CONSTRAINT order_status_history_order_id_foreign FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
+    CONSTRAINT order_status_history_actor_user_id_foreign FOREIGN KEY (actor_user_id) REFERENCES users (id) ON DELETE SET NULL
+);
+CREATE INDEX order_status_history_order_id_index ON order_status_history (order_id);   -- trail of one order
 
 -- ---------------------------------------------------------------------------------------
 -- Integration

@@ -21,6 +21,8 @@ Route::middleware(['auth:gateway', 'admin'])->name('admin.')->group(function () 
     if (is_file(__DIR__.'/admin.php')) {
         require __DIR__.'/admin.php';
     }
+    // orders, reports (issue 15)
+    require __DIR__.'/orders.php';
 
     // a sidebar section without a page yet gets a labelled "coming in a later release" page, never a 404
     Route::getRoutes()->refreshNameLookups();

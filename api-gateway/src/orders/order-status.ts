@@ -17,6 +17,17 @@ const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   refunded: [],
 };
 
+/** Targets an operator may set by hand; paid/payment_failed belong to the payment flow. */
+export const MANUAL_TARGETS: readonly OrderStatus[] = ['cancelled', 'shipped', 'delivered', 'refunded'];
+
+/**
+ * The machine as data (GET /api/orders/state-machine): the admin reads it to offer only legal
+ * moves, so no second copy of the transitions exists anywhere.
+ */
+export function stateMachine(): { statuses: readonly OrderStatus[]; transitions: Record<OrderStatus, readonly OrderStatus[]>; manualTargets: readonly OrderStatus[] } {
+  return { statuses: ORDER_STATUSES, transitions: TRANSITIONS, manualTargets: MANUAL_TARGETS };
+}
+
 export function allowedTransitions(from: OrderStatus): readonly OrderStatus[] {
   return TRANSITIONS[from];
 }

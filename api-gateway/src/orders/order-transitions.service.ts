@@ -14,10 +14,19 @@ export function eventPayload(head: OrderHead, status: OrderStatus, extra: Partia
   };
 }
 
+/** Who moves an order and why; recorded in order_status_history with the change. */
+export interface StatusMove {
+  source: 'payment' | 'reservation-reaper' | 'admin';
+  actorUserId?: string | null;
+  reason?: string;
+  /** The order's stock lines when the caller already loaded them (saves a query). */
+  knownLines?: StockLine[];
+}
+
 /**
  * The one place that moves an order between states (order flow, reaper and admin alike): checks the
  * state machine, applies the stock effect, updates the row and writes order.status_changed (plus
- * any specific events) to the outbox, all on the caller's transaction, with the order row locked.
+ * any specific events) to the outbox and the change to order_status_history, all on the caller's transaction, with the order row locked.
  */
 @Injectable()
 export class OrderTransitions {
@@ -27,14 +36,13 @@ export class OrderTransitions {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** `knownLines`: the order's stock lines when the caller already loaded them (saves a query). */
-  async apply(
-    manager: EntityManager, head: OrderHead, to: OrderStatus, events: OrderEvent[] = [], reason?: string, knownLines?: StockLine[],
-  ): Promise<void> {
+  async apply(manager: EntityManager, head: OrderHead, to: OrderStatus, move: StatusMove, events: OrderEvent[] = []): Promise<void> {
     assertTransition(head.status, to);
+    const { reason, knownLines } = move;
     const effect = head.status === 'pending' && to === 'paid' ? 'consume' : stockEffect(head.status, to);
     const lines = effect === 'none' ? [] : knownLines ?? (await this.orders.stockLines(manager, head.id));
     await this.orders.setStatus(manager, head.id, to);
+    await this.orders.recordStatusChange(manager, head.id, head.status, to, move);
     await this.outbox.append(manager, [...events, { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) }]);
     // inventory last: the hot rows stay locked only for the end of the transaction
     if (effect === 'consume') await this.inventory.consume(manager, lines);

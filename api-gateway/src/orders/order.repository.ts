@@ -119,6 +119,17 @@ export class OrderRepository {
     );
   }
 
+  async recordStatusChange(
+    manager: EntityManager, orderId: string, from: OrderStatus, to: OrderStatus,
+    by: { source: string; actorUserId?: string | null; reason?: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO order_status_history (order_id, from_status, to_status, actor_user_id, source, reason)
+       VALUES ($1, $2::order_status, $3::order_status, $4, $5, $6)`,
+      [orderId, from, to, by.actorUserId ?? null, by.source, by.reason?.slice(0, 500) ?? null],
+    );
+  }
+
   async insertPayment(manager: EntityManager, order: OrderHead, provider: string, charge: ChargeResult): Promise<void> {
     await manager.query(
       `INSERT INTO payments (order_id, provider, provider_ref, status, amount, currency, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -11,6 +11,7 @@ import { ListOrdersQuery } from './dto/list-orders.query';
 import { requireIdempotencyKey } from './idempotency-key';
 import { OrderPlacementService } from './order-placement.service';
 import { OrderPage, OrderQueriesService, OrderView } from './order-queries.service';
+import { stateMachine } from './order-status';
 import { OrderStatusService } from './order-status.service';
 
 const orderIdPipe = new ParseIntPipe({
@@ -53,6 +54,13 @@ export class OrdersController {
     return this.queries.listMine(user, query.page, query.pageSize);
   }
 
+  @Get('state-machine')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The order state machine: statuses, allowed transitions, targets an admin may set' })
+  stateMachine(): ReturnType<typeof stateMachine> {
+    return stateMachine();
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'One order (own orders only; admins see all)' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', orderIdPipe) id: number): Promise<OrderView> {
@@ -62,7 +70,9 @@ export class OrdersController {
   @Patch(':id/status')
   @Roles('admin')
   @ApiOperation({ summary: 'Move an order along the state machine (409 on an illegal transition)' })
-  changeStatus(@Param('id', orderIdPipe) id: number, @Body() dto: ChangeOrderStatusDto): Promise<OrderView> {
-    return this.statuses.change(id, dto.status);
+  changeStatus(
+    @CurrentUser() user: AuthenticatedUser, @Param('id', orderIdPipe) id: number, @Body() dto: ChangeOrderStatusDto,
+  ): Promise<OrderView> {
+    return this.statuses.change(id, dto.status, String(user.id));
   }
 }

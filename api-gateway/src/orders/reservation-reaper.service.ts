@@ -26,7 +26,7 @@ export class ReservationReaper {
       const done = await this.dataSource.transaction(async (m) => {
         const head = await this.orders.lockHead(m, id);
         if (!head || head.status !== 'pending' || !head.reservedUntil || head.reservedUntil.getTime() > Date.now()) return false;
-        await this.transitions.apply(m, head, 'cancelled', [], 'reservation expired');
+        await this.transitions.apply(m, head, 'cancelled', { source: 'reservation-reaper', reason: 'reservation expired' });
         return true;
       });
       if (done) reaped.push(id);

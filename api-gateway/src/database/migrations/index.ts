@@ -5,6 +5,7 @@ import { CreateIntegrationTables1795564800004 } from './1795564800004-CreateInte
 import { SetCatalogReplicaIdentity1795564800005 } from './1795564800005-SetCatalogReplicaIdentity';
 import { AddAdminIdentityTables1795996800001 } from './1795996800001-AddAdminIdentityTables';
 import { AddInventoryAvailableIndex1796040000001 } from './1796040000001-AddInventoryAvailableIndex';
+import { AddOrderStatusHistory1796050000001 } from './1796050000001-AddOrderStatusHistory';
 import { AddCatalogAdminColumns1796100000001 } from './1796100000001-AddCatalogAdminColumns';
 
 /**
@@ -20,5 +21,6 @@ export const migrations = [
   SetCatalogReplicaIdentity1795564800005,
   AddAdminIdentityTables1795996800001,
   AddInventoryAvailableIndex1796040000001,
+  AddOrderStatusHistory1796050000001,
   AddCatalogAdminColumns1796100000001,
 ];

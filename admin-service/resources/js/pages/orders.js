@@ -1,0 +1,1 @@
+// Orders list and order page: live updates arrive over Laravel Echo (see resources/js/echo.js).
