@@ -233,7 +233,10 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       await ctx.http().get('/api/auth/me').set('Cookie', next).expect(401);
       await ctx.http().get('/api/auth/me').set('Cookie', cookie).expect(401); // the access token from before the rotation too (F2)
       await ctx.http().post('/api/auth/refresh').set('Cookie', next).set('Origin', ORIGIN).send({}).expect(401);
-      const stale = await ctx.http().post('/api/auth/logout').set('Cookie', next).set('Origin', ORIGIN).expect(401);
+      // logging out again with the stale cookies is harmless (the refresh token still names the ended session)
+      await ctx.http().post('/api/auth/logout').set('Cookie', next).set('Origin', ORIGIN).expect(204);
+      // a stale access cookie alone names nothing: 401, and the cookies are cleared all the same
+      const stale = await ctx.http().post('/api/auth/logout').set('Cookie', next.split('; ')[0]).set('Origin', ORIGIN).expect(401);
       expect(cookiesOf(stale)).toEqual([expect.stringMatching(/^access_token=; Max-Age=0/), expect.stringMatching(/^refresh_token=; Max-Age=0/)]);
     });
   });
