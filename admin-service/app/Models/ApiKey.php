@@ -20,7 +20,8 @@ use Illuminate\Database\Eloquent\Relations\BelongsTo;
  */
 class ApiKey extends Model
 {
-    public const SCOPES = ['ops:read', 'ops:write', 'search:reindex'];
+    /** The api_keys_scopes_check values (gateway ops, reindex trigger, the admin's /admin/api/* catalog routes). */
+    public const SCOPES = ['ops:read', 'ops:write', 'search:reindex', 'catalog:read', 'catalog:write'];
 
     public const UPDATED_AT = null;
 
