@@ -28,6 +28,7 @@ test-security: ## issue 9's sweep: forged tokens, GraphQL abuse, revocation (RES
 seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the benchmark catalog)
 	@$(PLATFORM) up schema >/dev/null   # (and what it depends on); the schema task also builds the gateway
 	@cd api-gateway && PRODUCTS=$(PRODUCTS) node dist/database/seed/run.js
+	@php admin-service/artisan catalog:seed-images   # real, deterministic image files for the seeded image rows (GD)
 
 reindex:       ## rebuild the products index from PostgreSQL, swap the alias atomically (no update lost)
 	@$(PLATFORM) up schema elasticsearch redis >/dev/null
