@@ -8,7 +8,7 @@ RESULTS="$ROOT/.platform/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 # Test-only tools from Debian (the platform's own packages are installed by `up`).
-( NAME=test-tools; . runtime/lib.sh; apt_install chromium phpunit ) || exit 1
+( NAME=test-tools; . runtime/lib.sh; apt_install chromium phpunit poppler-utils ) || exit 1
 bash runtime/platform.sh up || { echo "platform failed to start: see 'make logs'"; exit 1; }
 
 failed_suites=()

@@ -1,6 +1,7 @@
 <?php
 
 use App\Http\Controllers\Admin\OrderController;
+use App\Http\Controllers\Admin\ReportController;
 use Illuminate\Support\Facades\Route;
 
 /*
@@ -11,3 +12,7 @@ use Illuminate\Support\Facades\Route;
 Route::get('/orders', [OrderController::class, 'index'])->name('orders.index');
 Route::get('/orders/{order}', [OrderController::class, 'show'])->whereNumber('order')->name('orders.show');
 Route::post('/orders/{order}/status', [OrderController::class, 'updateStatus'])->whereNumber('order')->name('orders.status');
+
+Route::get('/reports', [ReportController::class, 'index'])->name('reports.index');
+Route::get('/reports/export.csv', [ReportController::class, 'csv'])->name('reports.csv');
+Route::get('/reports/export.pdf', [ReportController::class, 'pdf'])->name('reports.pdf');
