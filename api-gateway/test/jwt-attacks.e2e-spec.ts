@@ -58,7 +58,8 @@ describe('JWT attacks are all 401', () => {
     await me(token).expect(401);
     const good = await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey);
     const [h, p, s] = good.split('.');
-    const tampered = `${h}.${b64({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: '1' })}.${s}`;
+    // another user's id (a fixed '1' re-serialized to the very same payload when the test user happened to be id 1)
+    const tampered = `${h}.${b64({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), sub: String(userId + 1) })}.${s}`;
     await me(tampered).expect(401);
   });
 
