@@ -126,7 +126,7 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       const { closed } = await connect({ token: t.accessToken });
       const other = await connect({ token: (await register()).accessToken });
       await ctx.app.get(RevocationService).userRevoked(u.id);
-      expect(await within(closed, 1_500, 'disconnect after userRevoked')).toBe('io server disconnect');
+      expect(await within(closed, 3_000, 'disconnect after userRevoked')).toBe('io server disconnect'); // no re-check would: the token is still valid
       expect(other.socket.connected).toBe(true);
       other.socket.disconnect();
     });
