@@ -11,7 +11,8 @@ return [
             'driver' => 'redis',
             'connection' => 'default',
             'queue' => env('ADMIN_QUEUE', 'admin'),
-            'retry_after' => 300,
+            // a job whose worker died is handed out again after this; ImportProducts slices run <= 30 s (timeout 80)
+            'retry_after' => 90,
             'block_for' => 5,
             'after_commit' => true,
         ],

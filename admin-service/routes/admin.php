@@ -44,3 +44,9 @@ Route::post('/categories', [\App\Http\Controllers\Catalog\CategoryController::cl
 Route::post('/categories/move', [\App\Http\Controllers\Catalog\CategoryController::class, 'move'])->name('categories.move');
 Route::put('/categories/{category}', [\App\Http\Controllers\Catalog\CategoryController::class, 'update'])->name('categories.update');
 Route::delete('/categories/{category}', [\App\Http\Controllers\Catalog\CategoryController::class, 'destroy'])->name('categories.destroy');
+Route::get('/imports', [\App\Http\Controllers\Catalog\ImportController::class, 'index'])->name('imports.index');
+Route::post('/imports', [\App\Http\Controllers\Catalog\ImportController::class, 'store'])->name('imports.store');
+Route::get('/imports/{import}', [\App\Http\Controllers\Catalog\ImportController::class, 'show'])->name('imports.show');
+Route::get('/imports/{import}/progress', [\App\Http\Controllers\Catalog\ImportController::class, 'progress'])->name('imports.progress');
+Route::get('/imports/{import}/errors.csv', [\App\Http\Controllers\Catalog\ImportController::class, 'errors'])->name('imports.errors');
+Route::get('/products/export.{format}', \App\Http\Controllers\Catalog\ExportController::class)->where('format', 'csv|xlsx')->name('products.export');

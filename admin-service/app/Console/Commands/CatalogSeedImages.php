@@ -10,7 +10,7 @@ use Illuminate\Support\Facades\Storage;
 /** Gives every product_images row whose file is missing a real, deterministic demo picture (GD). */
 class CatalogSeedImages extends Command
 {
-    protected $signature = 'catalog:seed-images {--force : repaint files that exist}';
+    protected $signature = 'catalog:seed-images {--force : repaint files that exist} {--sku-prefix= : only products whose sku starts with this}';
 
     protected $description = 'Paint the missing product image files of the demo catalog (deterministic, GD)';
 
@@ -21,6 +21,7 @@ class CatalogSeedImages extends Command
         $started = microtime(true);
         DB::table('product_images')->join('products', 'products.id', '=', 'product_images.product_id')
             ->where('product_images.path', 'not like', 'http%')
+            ->when($this->option('sku-prefix'), fn ($q, $prefix) => $q->where('products.sku', 'like', addcslashes($prefix, '%_\\').'%'))
             ->select('product_images.id', 'product_images.path', 'products.name', 'products.sku')
             ->orderBy('product_images.id')
             ->chunk(2000, function ($rows) use ($disk, $painter, &$painted) {

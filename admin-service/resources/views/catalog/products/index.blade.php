@@ -57,7 +57,10 @@
             </div>
             <x-button data-testid="apply-filters">Filter</x-button>
         </form>
-        <div class="flex gap-2">
+        <div class="flex flex-wrap gap-2 items-center text-sm">
+            <a href="{{ route('admin.products.export', ['format' => 'csv'] + $filters) }}" class="text-indigo-600 hover:underline" data-testid="export-csv">Export CSV</a>
+            <a href="{{ route('admin.products.export', ['format' => 'xlsx'] + $filters) }}" class="text-indigo-600 hover:underline" data-testid="export-xlsx">Export XLSX</a>
+            <a href="{{ route('admin.imports.index') }}" class="text-indigo-600 hover:underline" data-testid="imports-link">Import…</a>
             <x-admin.link-button :href="route('admin.products.create')" data-testid="new-product">New product</x-admin.link-button>
         </div>
     </div>
