@@ -30,6 +30,7 @@ class Kernel extends HttpKernel
     protected $routeMiddleware = [
         'auth' => \App\Http\Middleware\Authenticate::class,
         'admin' => \App\Http\Middleware\EnsureUserIsAdmin::class,
+        'catalog.api' => \App\Http\Middleware\AuthenticateCatalogClient::class,
         'guest' => \App\Http\Middleware\RedirectIfAuthenticated::class,
         'password.confirm' => \Illuminate\Auth\Middleware\RequirePassword::class,
         'bindings' => \Illuminate\Routing\Middleware\SubstituteBindings::class,
