@@ -8,6 +8,7 @@ import type { SearchSettings } from '../search/search.settings';
 import { addToPlan, dedupeLatest, emptyPlan } from './batch-plan';
 import { CdcEvent, PoisonMessageError } from './cdc-event';
 import type { IndexerMetrics } from './indexer-metrics';
+import { RefreshCoalescer } from './refresh-coalescer';
 
 export interface SyncResult {
   /** Events that can never be applied (bad key, document rejected by the mapping): dead-letter them. */
@@ -33,6 +34,11 @@ function chunks<T>(items: T[], size: number): T[][] {
  * alias, then invalidates the Redis caches. Throws (so nothing is committed) on transient errors.
  */
 export class CatalogSyncService {
+  /** Concurrent batches (one per partition) share refreshes of every index behind the write alias. */
+  private readonly refresher = new RefreshCoalescer(async () => {
+    await this.es.indices.refresh({ index: this.settings.productsWriteAlias });
+  });
+
   constructor(
     private readonly es: SearchClient,
     private readonly settings: SearchSettings,
@@ -67,7 +73,7 @@ export class CatalogSyncService {
 
     const rejectedProducts = await this.syncProducts(productIds, progress);
     await this.syncOrders(orderIds);
-    if (productIds.length) await this.invalidator.invalidateProducts(productIds);
+    if (productIds.length) await this.timed('invalidate', () => this.invalidator.invalidateProducts(productIds));
 
     const now = Date.now();
     this.metrics.activity.record(events.length, now);
@@ -91,15 +97,15 @@ export class CatalogSyncService {
     if (!targets.length) throw new RetryableSyncError(`no index behind alias ${this.settings.productsWriteAlias}`);
     const parts = chunks(ids, CHUNK);
     for (let i = 0; i < parts.length; i++) {
-      const docs = await this.products.load(parts[i]);
+      const docs = await this.timed('read', () => this.products.load(parts[i]));
       const last = i === parts.length - 1;
-      const outcome = await writeDocuments(this.es, targets, docs, last && this.refresh === 'wait_for' ? 'wait_for' : false);
+      const outcome = await this.timed('bulk', () => writeDocuments(this.es, targets, docs, last && this.refresh === 'wait_for' ? 'wait_for' : false));
       this.count('products', outcome);
       if (outcome.retryable.length) throw new RetryableSyncError(`bulk: ${outcome.retryable[0].reason}`);
       for (const r of outcome.rejected) rejected.set(Number(r.id), r.reason);
       await progress();
     }
-    if (this.refresh === 'refresh') await this.es.indices.refresh({ index: targets });
+    if (this.refresh === 'refresh') await this.timed('refresh', () => this.refresher.request());
     return rejected;
   }
 
@@ -112,6 +118,15 @@ export class CatalogSyncService {
       const outcome = await writeDocuments(this.es, targets, docs);
       this.count('orders', outcome);
       if (outcome.retryable.length) throw new RetryableSyncError(`bulk: ${outcome.retryable[0].reason}`);
+    }
+  }
+
+  private async timed<T>(phase: 'read' | 'bulk' | 'refresh' | 'invalidate', run: () => Promise<T>): Promise<T> {
+    const end = this.metrics.phaseSeconds.startTimer({ phase });
+    try {
+      return await run();
+    } finally {
+      end();
     }
   }
 

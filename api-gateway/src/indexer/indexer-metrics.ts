@@ -40,6 +40,13 @@ export class IndexerMetrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
     registers: [this.registry],
   });
+  readonly phaseSeconds = new Histogram({
+    name: 'indexer_phase_duration_seconds',
+    help: 'Time per phase of a batch: read (PostgreSQL re-read), bulk (_bulk), refresh, invalidate (Redis)',
+    labelNames: ['phase'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+    registers: [this.registry],
+  });
   readonly unmapped = new Counter({
     name: 'indexer_unmapped_events_total',
     help: 'Events that name no product (image deletes without product_id under REPLICA IDENTITY DEFAULT)',
