@@ -98,7 +98,7 @@
                     <td class="px-4 py-2"><input type="checkbox" name="ids[]" value="{{ $p->id }}" aria-label="Select {{ $p->sku }}" class="rounded border-gray-300"></td>
                     <td class="px-2 py-1">
                         @if ($img = $p->images->first())
-                            <img src="{{ $img->thumbnailUrl() ?? $img->url() }}" alt="" class="h-10 w-10 rounded object-cover" loading="lazy">
+                            <img src="{{ $img->thumbnailUrl() ?? $img->url() }}" alt="" class="h-10 w-10 max-w-none rounded object-cover" loading="lazy">
                         @endif
                     </td>
                     <td class="px-4 py-2 font-mono text-xs">{{ $p->sku }}</td>
