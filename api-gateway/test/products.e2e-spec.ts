@@ -95,6 +95,28 @@ describe('products: roles, create/update round trip, cache', () => {
     expect(list.body.items).toHaveLength(0);
   });
 
+  it('product page by slug: view + gallery with thumbnails + named breadcrumb; drafts 404; a malformed slug is 400', async () => {
+    const created = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body()).expect(201);
+    const { id, slug } = created.body as { id: number; slug: string };
+    await ctx.db.query(
+      `INSERT INTO product_images (product_id, path, thumbnail_path, position, status) VALUES
+         ($1, 'products/p/2.jpg', NULL, 2, 'ready'), ($1, 'products/p/1.jpg', 'products/p/thumbs/1.jpg', 1, 'ready'), ($1, 'products/p/3.jpg', NULL, 3, 'pending')`,
+      [id]);
+    const page = await ctx.http().get(`/api/products/by-slug/${slug}`).expect(200);
+    expect(page.body).toMatchObject({ id, slug, brand: created.body.brand, stock: 5 });
+    expect(page.body.gallery).toEqual([
+      { url: '/media/products/p/1.jpg', thumbnail: '/media/products/p/thumbs/1.jpg' },
+      { url: '/media/products/p/2.jpg', thumbnail: '/media/products/p/2.jpg' },
+    ]);
+    expect(page.body.breadcrumb).toEqual([{ slug: cats.rootSlug, name: 'Root' }, { slug: cats.childSlug, name: 'Child' }]);
+
+    const draft = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ status: 'draft' })).expect(201);
+    await ctx.http().get(`/api/products/by-slug/${draft.body.slug}`).expect(404);
+    await ctx.http().get('/api/products/by-slug/no-such-product-anywhere').expect(404);
+    const bad = await ctx.http().get('/api/products/by-slug/Not_A_Slug').expect(400);
+    expect(bad.body.details).toEqual([{ field: 'slug', message: expect.any(String) }]);
+  });
+
   it('caches the detail in Redis and invalidates exactly that key after PUT', async () => {
     const input = body();
     const a = (await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201)).body.id;

@@ -43,7 +43,7 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
     if (f.category && skip !== 'category') where.push(`EXISTS (SELECT 1 FROM categories root WHERE (root.slug = ${p(f.category)} OR root.id::text = ${p(f.category)}) AND c.path LIKE root.path || '%')`);
     if (f.brands && skip !== 'brand') where.push(`lower(b.name) = ANY(${p(f.brands.map((x) => x.toLowerCase()))}::text[])`);
     if (f.inStock !== undefined) where.push(`(COALESCE(i.on_hand - i.reserved, 0) > 0) = ${p(f.inStock)}`);
-    if (f.attr && skip !== `attr.${f.attr[0]}`) where.push(`p.attributes ->> ${p(f.attr[0])} = ANY(${p(f.attr[1])}::text[])`);
+    if (f.attr && skip !== `attr.${f.attr[0]}`) where.push(`lower(p.attributes ->> ${p(f.attr[0])}) = ANY(${p(f.attr[1].map((x) => x.toLowerCase()))}::text[])`); // values are indexed lower-case
     if (skip !== 'price') {
       if (f.minPrice !== undefined) where.push(`p.price >= ${p(f.minPrice)}`);
       if (f.maxPrice !== undefined) where.push(`p.price <= ${p(f.maxPrice)}`);
@@ -105,7 +105,7 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
 
       const attrName = pick.attr[0];
       const at = sqlWhere(f, `attr.${attrName}`);
-      const attrCounts = await rows(`SELECT p.attributes ->> '${attrName.replace(/'/g, "''")}' AS value, count(*)::int AS count ${at.sql} AND p.attributes ? '${attrName.replace(/'/g, "''")}' GROUP BY 1`, at.params);
+      const attrCounts = await rows(`SELECT lower(p.attributes ->> '${attrName.replace(/'/g, "''")}') AS value, count(*)::int AS count ${at.sql} AND p.attributes ? '${attrName.replace(/'/g, "''")}' GROUP BY 1`, at.params);
       const apiAttr = Object.fromEntries((page.facets[`attr.${attrName}`] ?? []).map((v) => [v.value, v.count]));
       expect({ label, attr: apiAttr }).toEqual({ label, attr: Object.fromEntries(attrCounts.map((r) => [r.value, r.count])) });
     }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { ProductView } from './dto/product.view';
+import { mediaUrl } from './media-url';
 
 interface Row {
   id: string; sku: string; name: string; slug: string; description: string; price: string; currency: string;
@@ -54,9 +55,7 @@ export class ProductReader {
   }
 
   private imageUrl(path: string): string {
-    if (/^https?:\/\//.test(path)) return path;
-    const base = this.config.env.MEDIA_BASE_URL.replace(/\/+$/, '');
-    return `${base}/${path.replace(/^\/+/, '')}`;
+    return mediaUrl(this.config.env.MEDIA_BASE_URL, path);
   }
 
   private toView(r: Row, slugById: Map<number, string>, images: string[], withStatus: boolean): ProductView {

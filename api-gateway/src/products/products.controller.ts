@@ -7,8 +7,11 @@ import { requireAdmin } from '../common/http/require-admin';
 import type { GatewayRequest } from '../common/http/request-context';
 import { Roles } from '../common/decorators/roles.decorator';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { ValidationFailedException } from '../common/errors/validation.exception';
+import { SLUG_PATTERN } from './slug';
 import { ProductInputDto } from './dto/product-input.dto';
-import { ProductPage, ProductView } from './dto/product.view';
+import { ProductPage, ProductPageView, ProductView } from './dto/product.view';
+import { ProductPageService } from './product-page.service';
 import { parseProductQuery, SORTS } from './product-query';
 import { ProductsService } from './products.service';
 import { ProductSearchService } from './product-search.service';
@@ -24,6 +27,7 @@ export class ProductsController {
     private readonly search: ProductSearchService,
     private readonly suggestions: SuggestService,
     private readonly consistency: ConsistencyService,
+    private readonly pages: ProductPageService,
   ) {}
 
   @Public()
@@ -65,6 +69,18 @@ export class ProductsController {
   @ApiOkResponse({ description: '{q, suggestions: [{id, name, slug, brand}] (max 10), tookMs}' })
   suggest(@Query('q') q: unknown): Promise<SuggestResponse> {
     return this.suggestions.suggest(SuggestService.parse(q));
+  }
+
+  @Public()
+  @Get('by-slug/:slug')
+  @ApiOkResponse({ type: ProductPageView, description: 'active products only (404 otherwise): the storefront\'s shareable product page' })
+  async bySlug(@Param('slug') slug: string, @Res({ passthrough: true }) res: Response): Promise<ProductPageView> {
+    if (slug.length > 255 || !SLUG_PATTERN.test(slug)) {
+      throw new ValidationFailedException([{ field: 'slug', message: 'slug must be lowercase words joined by hyphens (max 255)' }]);
+    }
+    const { page, cache } = await this.pages.bySlug(slug);
+    res.setHeader('X-Cache', cache);
+    return page;
   }
 
   @Public()

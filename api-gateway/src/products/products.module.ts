@@ -10,12 +10,14 @@ import { ProductReader } from './product-reader';
 import { ProductSearchService } from './product-search.service';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
+import { ProductPageService } from './product-page.service';
 
 @Module({
   imports: [SearchModule],
   controllers: [ProductsController],
   providers: [
     ProductsService,
+    ProductPageService,
     ProductReader,
     ProductCacheService,
     ProductCacheInvalidator,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsAttributeMap } from './is-attribute-map';
+import { SLUG_PATTERN } from '../slug';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -16,7 +17,7 @@ export class ProductInputDto {
   name: string;
 
   @ApiPropertyOptional({ example: 'acme-organic-t-shirt', description: 'create: derived from name when omitted; update: kept when omitted' })
-  @IsOptional() @IsString() @MaxLength(255) @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lowercase words joined by hyphens' })
+  @IsOptional() @IsString() @MaxLength(255) @Matches(SLUG_PATTERN, { message: 'slug must be lowercase words joined by hyphens' })
   slug?: string;
 
   @ApiPropertyOptional({ example: 'Soft, breathable, 100% organic cotton.', default: '' })

@@ -38,3 +38,19 @@ export class ProductPage {
   @ApiProperty({ required: false, nullable: true, type: String, example: 'wireless headphones', description: 'Search index only: a corrected query when `q` found fewer than 3 products and the correction finds some' })
   didYouMean?: string | null;
 }
+
+export class GalleryImage {
+  @ApiProperty({ example: '/media/products/acme-tshirt-001/1.jpg' }) url: string;
+  @ApiProperty({ example: '/media/products/acme-tshirt-001/thumbs/1.jpg', description: 'the admin pipeline\'s thumbnail (the image itself until it exists)' }) thumbnail: string;
+}
+
+export class BreadcrumbItem {
+  @ApiProperty({ example: 'clothing' }) slug: string;
+  @ApiProperty({ example: 'Clothing' }) name: string;
+}
+
+/** GET /api/products/by-slug/:slug: the public view plus the product page's gallery and breadcrumb. */
+export class ProductPageView extends ProductView {
+  @ApiProperty({ type: [GalleryImage] }) gallery: GalleryImage[];
+  @ApiProperty({ type: [BreadcrumbItem], description: 'root category first, the product\'s own category last' }) breadcrumb: BreadcrumbItem[];
+}

@@ -15,7 +15,8 @@ describe('buildProductDocument', () => {
     expect(doc.visible).toBe(true);
     expect(doc.brandKey).toEqual(['acme', 'acme-inc']);
     expect(doc.categoryIds).toEqual([1, 3]);
-    expect(doc.attrPairs).toEqual(['size=M', 'weight=200']);
+    expect(doc.attrPairs).toEqual(['size=m', 'weight=200']);
+    expect(doc.attributes).toEqual({ size: 'M', weight: 200 }); // the stored values are untouched
     expect(doc.indexedLsn).toBe(100);
   });
 
@@ -27,6 +28,13 @@ describe('buildProductDocument', () => {
     const doc = buildProductDocument(5, v as ProductView | undefined, f as ProductSearchFields | undefined, 7);
     expect(doc).toMatchObject({ id: 5, visible: false, deleted: true, indexedLsn: 7 });
     expect(doc.name).toBeUndefined();
+  });
+
+  it('folds attribute values to one case for facets and filters', () => {
+    const beige = buildProductDocument(5, { ...view, attributes: { color: ' Beige ' } }, fields, 1);
+    const lower = buildProductDocument(6, { ...view, attributes: { color: 'beige' } }, fields, 1);
+    expect(beige.attrPairs).toEqual(['color=beige']);
+    expect(lower.attrPairs).toEqual(beige.attrPairs);
   });
 
   it('checksums content, not the version bookkeeping', () => {

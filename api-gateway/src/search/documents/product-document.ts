@@ -36,7 +36,12 @@ export const VIEW_FIELDS = [
 /** Fields that are index bookkeeping, not content (excluded from verify-index checksums). */
 const META_FIELDS = new Set(['indexedLsn']);
 
-export const attrPair = (name: string, value: string | number): string => `${name}=${String(value)}`;
+/**
+ * `name=value` for filters and facets. Values are folded to one case (and trimmed) here, so the
+ * index, the filters and the facet values agree ("Beige" and "beige" are one value); the stored
+ * attributes (PostgreSQL, the document's `attributes`) keep what the catalog wrote.
+ */
+export const attrPair = (name: string, value: string | number): string => `${name}=${String(value).trim().toLowerCase()}`;
 
 /**
  * Builds the document for one product. `view` is the public view (absent when the product is
