@@ -7,9 +7,9 @@ MEDIA_DIR=${MEDIA_ROOT:-$ROOT/admin-service/storage/app/media}
 # render_site: the shared template with the native values (Compose sets the same variables).
 render_site() {
   GATEWAY_UPSTREAM="127.0.0.1:$GATEWAY_PORT" GATEWAY_PROXY=api_gateway NGINX_RESOLVER="" \
-  ADMIN_FPM_UPSTREAM="127.0.0.1:$PHP_FPM_PORT" ADMIN_PUBLIC_ROOT="$ROOT/admin-service/public" \
+  ADMIN_FPM_UPSTREAM="127.0.0.1:$PHP_FPM_PORT" ADMIN_ECHO_UPSTREAM="127.0.0.1:${ADMIN_ECHO_PORT:-6001}" ADMIN_PUBLIC_ROOT="$ROOT/admin-service/public" \
   MEDIA_ROOT="$MEDIA_DIR" NGINX_ACCESS_LOG="$STATE/access.log" \
-    envsubst '${GATEWAY_UPSTREAM} ${GATEWAY_PROXY} ${NGINX_RESOLVER} ${ADMIN_FPM_UPSTREAM} ${ADMIN_PUBLIC_ROOT} ${MEDIA_ROOT} ${NGINX_ACCESS_LOG} ${NGINX_PORT}' \
+    envsubst '${GATEWAY_UPSTREAM} ${GATEWAY_PROXY} ${NGINX_RESOLVER} ${ADMIN_FPM_UPSTREAM} ${ADMIN_ECHO_UPSTREAM} ${ADMIN_PUBLIC_ROOT} ${MEDIA_ROOT} ${NGINX_ACCESS_LOG} ${NGINX_PORT}' \
     <"$ROOT/runtime/nginx/commerce.conf.template"
 }
 

@@ -6,6 +6,7 @@
 <x-app-layout title="Dashboard">
     @push('head')
         <x-vite-assets :entries="['resources/js/pages/dashboard.js']" />
+        <x-admin.live-orders-assets />
     @endpush
     <x-slot name="header">Dashboard</x-slot>
 

@@ -1,6 +1,6 @@
 <x-app-layout title="Orders">
     <x-slot name="header">Orders</x-slot>
-    @push('head') <x-vite-assets :entries="['resources/js/pages/orders.js']" /> @endpush
+    @push('head') <x-admin.live-orders-assets /> @endpush
 
     <form method="GET" action="{{ route('admin.orders.index') }}" class="bg-white dark:bg-gray-800 shadow-sm sm:rounded-lg p-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-8 items-end" role="search" data-testid="order-filters">
         <x-admin.field name="status" label="Status">

@@ -1,6 +1,6 @@
 <x-app-layout :title="'Order '.$order->number">
     <x-slot name="header">Order {{ $order->number }}</x-slot>
-    @push('head') <x-vite-assets :entries="['resources/js/pages/orders.js']" /> @endpush
+    @push('head') <x-vite-assets :entries="['resources/js/pages/order-page.js']" /> @endpush
 
     <div data-testid="order-page" data-channel="admin.orders.{{ $order->id }}" data-order-id="{{ $order->id }}" class="grid gap-6 lg:grid-cols-3">
         <x-card class="lg:col-span-2">
@@ -41,7 +41,7 @@
             @enderror
 
             <dl class="mt-4 text-sm grid grid-cols-3 gap-y-1">
-                <dt class="text-gray-500">Customer</dt><dd class="col-span-2">{{ $order->customer?->name }} &lt;{{ $order->customer?->email }}&gt;</dd>
+                <dt class="text-gray-500">Customer</dt><dd class="col-span-2 break-all">{{ $order->customer?->name }} &lt;{{ $order->customer?->email }}&gt;</dd>
                 <dt class="text-gray-500">Placed</dt><dd class="col-span-2 tabular-nums">{{ $order->created_at->setTimezone($timezone)->format('Y-m-d H:i:s T') }}</dd>
                 <dt class="text-gray-500">Ship to</dt><dd class="col-span-2">{{ collect($order->shipping_address)->filter(fn ($v) => is_scalar($v))->implode(', ') }}</dd>
             </dl>

@@ -1,1 +1,0 @@
-// Orders list and order page: live updates arrive over Laravel Echo (see resources/js/echo.js).
