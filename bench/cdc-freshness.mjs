@@ -45,15 +45,17 @@ const ids = (await db.query(
    FROM generate_series(1, $4) g RETURNING id`, [tag, categoryId, brandId, N])).rows.map((r) => Number(r.id));
 await db.query(`INSERT INTO inventory (product_id, on_hand) SELECT unnest($1::bigint[]), 100`, [ids]);
 let cleaned = false;
+let gw;
 async function cleanUp() {
   if (cleaned) return;
   cleaned = true;
-  await removeOwnRows(tag);
+  await removeOwnRows(tag); // first: a poll failing once the gateway is gone may end the process
+  await gw?.stop().catch(() => {});
 }
-process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanUp().finally(() => process.exit(130)));
 // everything after the setup runs inside try/finally: the own rows go away even when the run fails
 async function measure() {
-  const gw = await startGateway(3320, SEARCH_GATEWAY_ENV);
+  gw = await startGateway(3320, SEARCH_GATEWAY_ENV);
   const settings = await fetch(`${ES}/products/_settings`).then((r) => r.json());
   const refresh = Object.values(settings)[0].settings.index.refresh_interval ?? '1s';
 
@@ -115,7 +117,6 @@ async function measure() {
   stopAt = performance.now();
   await poller;
   const lost = [...pending.values()].reduce((n, l) => n + l.length, 0);
-  await gw.stop();
   console.log(`${seq} updates offered at ${RATE}/s, achieved ${achieved.toFixed(0)}/s (${WRITERS} writer connections) for ${DURATION} s on ${ids.length} products; ${latencies.length} observed, ${lost} never seen within 15 s`);
   console.log(`commit -> visible in /api/products: p50 ${median(latencies).toFixed(0)} ms  p95 ${percentile(latencies, 95).toFixed(0)} ms  p99 ${percentile(latencies, 99).toFixed(0)} ms  max ${Math.max(...latencies).toFixed(0)} ms`);
   console.log(`baseline: index refresh_interval ${refresh}; goal p99 <= refresh_interval + 300 ms; poll period 25 ms (+ up to ~2 API calls) is included`);

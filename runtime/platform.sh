@@ -171,6 +171,8 @@ case "$cmd" in
   PostgreSQL         postgresql://${DB_USERNAME}@${DB_HOST}:${DB_PORT}/${DB_DATABASE}
   Redis              redis://${REDIS_HOST}:${REDIS_PORT}
   Mail catcher       http://localhost:${MAILDEV_WEB_PORT}
+  demo logins        admin ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}
+                     customers alice|bob|carol|dave|erin@example.com / Customer-Passw0rd!
 URLS
     ;;
   down)

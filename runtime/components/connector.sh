@@ -5,7 +5,7 @@
 #     (normally already done by the SetCatalogReplicaIdentity migration; see docs/cdc.md),
 #  3. pre-creates the CDC topics with the connector's topic.creation settings,
 #  4. connectors/register.sh: PUT the config, wait until connector + task are RUNNING.
-DEPENDS="connect schema"
+DEPENDS="connect schema demo-catalog"
 KIND=task
 CONNECTOR_FILE=${CONNECTOR_FILE:-$ROOT/connectors/catalog-postgres.json}
 # Tables whose update/delete events must carry the complete old row (TOASTed text/jsonb).

@@ -200,9 +200,28 @@ function attributesFor(rng: Rng, family: Family, leaf: LeafSpec): Attributes {
   return attrs;
 }
 
+const wordsOf = (s: string): string[] => s.toLowerCase().split(/[\s-]+/).filter(Boolean);
+/** True when `part` shares a word with any of `others` ("Organic" and "organic cotton"). */
+const repeatsWord = (part: string, ...others: string[]): boolean => {
+  const used = new Set(others.flatMap(wordsOf));
+  return wordsOf(part).some((w) => used.has(w));
+};
+/** The drawn adjective, or the next one in the list that repeats no word of the rest of the name. */
+function freshAdjective(rng: Rng, family: Family, ...others: string[]): string {
+  const list = ADJECTIVES[family];
+  const start = list.indexOf(rng.pick(list));
+  for (let k = 0; k < list.length; k++) {
+    const adj = list[(start + k) % list.length];
+    if (!repeatsWord(adj, ...others)) return adj;
+  }
+  return list[start];
+}
+
+/** A shop-like name: brand, adjective, optional material, noun, variant. No word is said twice. */
 function productName(rng: Rng, family: Family, brand: string, noun: string, attrs: Attributes): string {
-  const adj = rng.pick(ADJECTIVES[family]);
-  const material = typeof attrs.material === 'string' && attrs.material.length <= 14 && !/%/.test(attrs.material) ? attrs.material : undefined;
+  const adj = freshAdjective(rng, family, brand, noun);
+  const rawMaterial = typeof attrs.material === 'string' && attrs.material.length <= 14 && !/%/.test(attrs.material) ? attrs.material : undefined;
+  const material = rawMaterial && !repeatsWord(rawMaterial, brand, adj, noun) ? rawMaterial : undefined;
   switch (family) {
     case 'apparel':
       return `${brand} ${adj}${material && rng.chance(0.4) ? ` ${titleCase(material)}` : ''} ${noun} - ${String(attrs.color)}`;
@@ -216,8 +235,12 @@ function productName(rng: Rng, family: Family, brand: string, noun: string, attr
       return `${brand} ${adj}${material ? ` ${titleCase(material)}` : ''} ${noun}${attrs.diameter_cm ? ` ${String(attrs.diameter_cm)} cm` : ''}`;
     case 'sports':
       return `${brand} ${adj} ${noun}${attrs.capacity_l ? ` ${String(attrs.capacity_l)}L` : ''}${attrs.weight_kg && /Dumbbell|Kettlebell/.test(noun) ? ` ${String(attrs.weight_kg)} kg` : ''}`;
-    case 'beauty':
-      return `${brand} ${adj} ${noun}${attrs.spf ? ` SPF ${String(attrs.spf)}` : ''} ${String(attrs.volume_ml)} ml`;
+    case 'beauty': {
+      // "Sun Cream SPF 50, 100 ml"; a noun that already says SPF gets the factor inside: "SPF 50 Fluid"
+      const spf = attrs.spf ? String(attrs.spf) : undefined;
+      const item = spf ? (/\bSPF\b/.test(noun) ? noun.replace(/\bSPF\b/, `SPF ${spf}`) : `${noun} SPF ${spf}`) : noun;
+      return `${brand} ${adj} ${item}, ${String(attrs.volume_ml)} ml`;
+    }
   }
 }
 
