@@ -193,7 +193,8 @@ test(`english analyzer stem_exclusion (${DOCS}/analysis-lang-analyzer#english-an
   assert.deepEqual(await analyze({ analyzer: 'english_excluding', text: 'running shoes' }, INDEX), ['running', 'shoe']);
 });
 
-test('unknown stemmer language and bad token_chars are 400s naming the value', async () => {
+test('unknown stemmer language, bad token_chars and min_gram > max_gram are 400s naming the value', async () => {
   await assert.rejects(analyze({ tokenizer: 'standard', filter: [{ type: 'stemmer', language: 'klingon' }], text: 'x' }), /klingon/);
   await assert.rejects(analyze({ tokenizer: { type: 'edge_ngram', token_chars: ['vowels'] }, text: 'x' }), /vowels/);
+  await assert.rejects(analyze({ tokenizer: 'standard', filter: [{ type: 'edge_ngram', min_gram: 3, max_gram: 2 }], text: 'x' }), /min_gram/);
 });

@@ -9,14 +9,12 @@ import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 
 /** `edge_ngram` token filter: min_gram (1), max_gram (2), preserve_original (false). */
 final class EdgeNGramTokenFilterFactory extends AbstractTokenFilterFactory {
-    private final int minGram;
-    private final int maxGram;
+    private final GramSize grams;
     private final boolean preserveOriginal;
 
     EdgeNGramTokenFilterFactory(IndexSettings indexSettings, Environment env, String name, Settings settings) {
         super(name);
-        this.minGram = settings.getAsInt("min_gram", 1);
-        this.maxGram = settings.getAsInt("max_gram", 2);
+        this.grams = GramSize.of(settings);
         this.preserveOriginal = settings.getAsBoolean("preserve_original", false);
         String side = settings.get("side", "front");
         if (!side.equals("front")) throw new IllegalArgumentException("[side] of [edge_ngram] must be [front]: [" + side + "] is not supported");
@@ -24,7 +22,7 @@ final class EdgeNGramTokenFilterFactory extends AbstractTokenFilterFactory {
 
     @Override
     public TokenStream create(TokenStream input) {
-        return new EdgeNGramTokenFilter(input, minGram, maxGram, preserveOriginal);
+        return new EdgeNGramTokenFilter(input, grams.min(), grams.max(), preserveOriginal);
     }
 
     @Override

@@ -11,21 +11,19 @@ import java.util.function.IntPredicate;
 
 /** `edge_ngram` tokenizer: min_gram (1), max_gram (2), token_chars, custom_token_chars. */
 final class EdgeNGramTokenizerFactory extends AbstractTokenizerFactory {
-    private final int minGram;
-    private final int maxGram;
+    private final GramSize grams;
     private final IntPredicate tokenChar;
 
     EdgeNGramTokenizerFactory(IndexSettings indexSettings, Environment env, String name, Settings settings) {
         super(name);
-        this.minGram = settings.getAsInt("min_gram", 1);
-        this.maxGram = settings.getAsInt("max_gram", 2);
+        this.grams = GramSize.of(settings);
         this.tokenChar = TokenChars.parse(settings);
     }
 
     @Override
     public Tokenizer create() {
-        if (tokenChar == null) return new EdgeNGramTokenizer(minGram, maxGram);
-        return new EdgeNGramTokenizer(minGram, maxGram) {
+        if (tokenChar == null) return new EdgeNGramTokenizer(grams.min(), grams.max());
+        return new EdgeNGramTokenizer(grams.min(), grams.max()) {
             @Override
             protected boolean isTokenChar(int chr) {
                 return tokenChar.test(chr);
