@@ -8,14 +8,15 @@ import { SeedRefused, seedUsersFromEnv } from './seed-users';
 /**
  * Seeds the platform database with a deterministic demo catalog and order history.
  *
- *   node dist/database/seed/run.js [--products N] [--orders N] [--seed S] [--json]
+ *   node dist/database/seed/run.js [--products N] [--orders N] [--seed S] [--json] [--if-empty]
  *   npx ts-node src/database/seed/run.ts --products 1000
  *
  * Env: PRODUCTS (default 10000), ORDERS (default 2000), SEED (default 42), SEED_NOW (ISO
  * time anchor, default now), ADMIN_EMAIL / ADMIN_PASSWORD, BCRYPT_COST (default 12, the gateway's), DB_*.
  * Idempotent: catalog and order tables are truncated first; missing users are created, existing
  * ones are left as they are. Refuses APP_ENV=production; outside development ADMIN_PASSWORD
- * must be set explicitly (seed-users.ts).
+ * must be set explicitly (seed-users.ts). --if-empty: only when the catalog (products, categories,
+ * brands) is empty, else it says so and changes nothing (what `make up` and Compose's seed job run).
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +49,15 @@ async function main(): Promise<void> {
   const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database, application_name: 'seeder' });
   await client.connect();
   try {
+    if (process.argv.includes('--if-empty')) {
+      const { rows: [row] } = await client.query(
+        'SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM categories) + (SELECT count(*) FROM brands) AS n');
+      if (Number(row.n) > 0) {
+        console.log(`catalog present (${row.n} product/category/brand rows): left as it is (make seed reseeds on purpose)`);
+        return;
+      }
+      console.log(`empty catalog: loading the demo catalog once (${opts.products} products with images, demo users, 90 days of orders)`);
+    }
     if (!json) console.log(`seeding ${db.host}:${db.port}/${db.database}: ${opts.products} products, ~${opts.orders} orders, seed ${opts.seed}`);
     const report = await seedDatabase(client, opts, users, json ? undefined : (m) => console.log(m));
     if (json) {
