@@ -79,6 +79,19 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     expect(alive[0].n).toBe(0);
   });
 
+  it('GET /api/auth/session answers 200 for guests (user null), names a signed-in user, and says when a refresh cookie could restore one', async () => {
+    await ctx.http().get('/api/auth/me').expect(401);
+    expect((await ctx.http().get('/api/auth/session').expect(200)).body).toEqual({ user: null, refreshable: false });
+    const u = await createUser(ctx.db, 'customer');
+    const t = await login(ctx, u);
+    const signedIn = await ctx.http().get('/api/auth/session').set('Cookie', `access_token=${t.accessToken}`).expect(200);
+    expect(signedIn.body).toEqual({ user: expect.objectContaining({ id: u.id, email: u.email }), refreshable: false });
+    const stale = await ctx.http().get('/api/auth/session').set('Cookie', `access_token=garbage; refresh_token=${t.refreshToken}`).expect(200);
+    expect(stale.body).toEqual({ user: null, refreshable: true });
+    await ctx.http().post('/api/auth/logout').set('Authorization', `Bearer ${t.accessToken}`).expect(204);
+    expect((await ctx.http().get('/api/auth/session').set('Cookie', `access_token=${t.accessToken}`).expect(200)).body.user).toBeNull();
+  });
+
   it('logout revokes the access token at once and the refresh family', async () => {
     const u = await createUser(ctx.db, 'customer');
     const t = await login(ctx, u);

@@ -1,5 +1,5 @@
 # nginx from Debian: the single entry point on $NGINX_PORT (same site template as Compose).
-DEPENDS="api-gateway php-fpm"
+DEPENDS="api-gateway php-fpm storefront"
 PORT=$NGINX_PORT
 # product images (the admin's `media` disk, MEDIA_ROOT), served at /media/
 MEDIA_DIR=${MEDIA_ROOT:-$ROOT/admin-service/storage/app/media}
@@ -8,8 +8,8 @@ MEDIA_DIR=${MEDIA_ROOT:-$ROOT/admin-service/storage/app/media}
 render_site() {
   GATEWAY_UPSTREAM="127.0.0.1:$GATEWAY_PORT" GATEWAY_PROXY=api_gateway NGINX_RESOLVER="" \
   ADMIN_FPM_UPSTREAM="127.0.0.1:$PHP_FPM_PORT" ADMIN_ECHO_UPSTREAM="127.0.0.1:${ADMIN_ECHO_PORT:-6001}" ADMIN_PUBLIC_ROOT="$ROOT/admin-service/public" \
-  MEDIA_ROOT="$MEDIA_DIR" NGINX_ACCESS_LOG="$STATE/access.log" \
-    envsubst '${GATEWAY_UPSTREAM} ${GATEWAY_PROXY} ${NGINX_RESOLVER} ${ADMIN_FPM_UPSTREAM} ${ADMIN_ECHO_UPSTREAM} ${ADMIN_PUBLIC_ROOT} ${MEDIA_ROOT} ${NGINX_ACCESS_LOG} ${NGINX_PORT}' \
+  MEDIA_ROOT="$MEDIA_DIR" STOREFRONT_ROOT="$ROOT/api-gateway/storefront/dist" NGINX_ACCESS_LOG="$STATE/access.log" \
+    envsubst '${GATEWAY_UPSTREAM} ${GATEWAY_PROXY} ${NGINX_RESOLVER} ${ADMIN_FPM_UPSTREAM} ${ADMIN_ECHO_UPSTREAM} ${ADMIN_PUBLIC_ROOT} ${MEDIA_ROOT} ${STOREFRONT_ROOT} ${NGINX_ACCESS_LOG} ${NGINX_PORT}' \
     <"$ROOT/runtime/nginx/commerce.conf.template"
 }
 

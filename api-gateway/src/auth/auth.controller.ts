@@ -6,11 +6,12 @@ import {
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { OptionalAuth } from '../common/decorators/optional-auth.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import type { AuthenticatedUser, GatewayRequest } from '../common/http/request-context';
 import { clearAuthCookies, COOKIE_REQUEST_HEADER, setAuthCookies, wantsCookies } from './auth-cookies';
 import { AuthService, TokenPair } from './auth.service';
-import { LoginDto, LogoutDto, RefreshDto, RegisterDto, TokenResponse, UserView } from './dto/auth.dto';
+import { LoginDto, LogoutDto, RefreshDto, RegisterDto, SessionView, TokenResponse, UserView } from './dto/auth.dto';
 import { accessTokenFrom, readCookie, REFRESH_COOKIE } from './request-token';
 
 const CookieHeader = ApiHeader({ name: COOKIE_REQUEST_HEADER, required: false, description: '`1`: set the tokens as HttpOnly cookies (access_token, refresh_token) instead of returning them in the body' });
@@ -80,6 +81,21 @@ export class AuthController {
       }
     }
     await this.auth.logout({ principal, refreshToken });
+  }
+
+  /**
+   * For browsers: who is signed in, without a 401 for guests (a page asking on every load would
+   * log an error each time). `refreshable`: no valid access token, but a refresh_token cookie came
+   * along, so POST /api/auth/refresh may restore the session.
+   */
+  @Public()
+  @OptionalAuth()
+  @Get('session')
+  @ApiCookieAuth()
+  @ApiOkResponse({ type: SessionView })
+  async session(@CurrentUser() user: AuthenticatedUser | undefined, @Req() req: Request): Promise<SessionView> {
+    if (user) return { user: await this.auth.me(user), refreshable: false };
+    return { user: null, refreshable: !!readCookie(req.headers.cookie, REFRESH_COOKIE) };
   }
 
   @Get('me')

@@ -48,6 +48,11 @@ export class UserView {
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) createdAt: string;
 }
 
+export class SessionView {
+  @ApiProperty({ type: UserView, nullable: true }) user: UserView | null;
+  @ApiProperty({ description: 'no valid access token, but a refresh_token cookie was sent: POST /api/auth/refresh may restore the session' }) refreshable: boolean;
+}
+
 export class TokenResponse {
   @ApiProperty({ example: 'eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9...', description: 'absent when the tokens were set as cookies' }) accessToken: string;
   @ApiProperty({ example: '0.q3V0c2lkZS1vZi10aGUtYm94LXRva2Vu', description: 'absent when the tokens were set as cookies' }) refreshToken: string;
