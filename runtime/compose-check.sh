@@ -6,7 +6,11 @@
 #     COPY sources exist in that context;
 #  3. it is closed (docs/security.md, F7): only nginx publishes a port beyond 127.0.0.1, Redis and
 #     Elasticsearch require passwords, the apps run with APP_ENV=production, nothing starts
-#     without the secrets of the production env file (checked with throwaway random values).
+#     without the secrets of the production env file (checked with throwaway random values);
+#  4. every long-running service has a restart policy;
+#  5. the `cluster` profile with runtime/compose-cluster.env: 3 search nodes (transport TLS), 3 KRaft
+#     brokers in one quorum, indexers = catalog CDC topic partitions, 2 gateways.
+# The effective configuration vs the native one: runtime/test/compose-parity.test.mjs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -56,7 +60,10 @@ for name, svc in doc["services"].items():
         if name != "nginx" and host_ip != "127.0.0.1":
             errors.append(f"{name}: port {port} is published beyond 127.0.0.1")
     env = svc.get("environment") or {}
-    if "TRUST_PROXY" in env and env.get("APP_ENV") != "production":  # the apps (x-app-env)
+    profiles = svc.get("profiles") or []
+    if not one_shot and svc.get("restart") not in ("unless-stopped", "always", "on-failure"):
+        errors.append(f"{name}: long-running service without a restart policy")
+    if "TRUST_PROXY" in env and env.get("APP_ENV") != "production" and "demo" not in profiles:  # the apps (x-app-env)
         errors.append(name + ": APP_ENV is not production")
     if name in ("kibana", "kafka-ui") and "debug" not in (svc.get("profiles") or []):
         errors.append(f"{name}: debugging UI outside the debug profile")
@@ -70,4 +77,53 @@ print(str(len(doc["services"])) + " services checked")
 if errors:
     print("\n".join(errors)); sys.exit(1)
 '
+# The cluster profile with its variables (runtime/compose-cluster.env): 3 search nodes in one cluster,
+# 3 KRaft brokers in one quorum, indexers = CDC topic partitions, 2 gateways.
+cat runtime/compose-cluster.env >>"$ENV_FILE"
+compose --profile cluster config -q
+CLUSTER_CHECK=$(cat <<'PY'
+import sys, json, yaml
+doc = yaml.safe_load(sys.stdin)
+svc = doc["services"]
+errors = []
+es = [n for n in svc if n.startswith("elasticsearch")]
+if len(es) != 3:
+    errors.append("cluster: %d search nodes, expected 3" % len(es))
+for n in es:
+    env = svc[n]["environment"]
+    if env.get("discovery.type") == "single-node":
+        errors.append(n + ": single-node discovery in the cluster profile")
+    if env.get("node.name") != n:
+        errors.append(n + ": node.name is not its service name")
+    if str(env.get("xpack.security.transport.ssl.enabled")) != "true":
+        errors.append(n + ": no transport TLS (required with security on and several nodes)")
+brokers = [n for n in svc if n.startswith("kafka") and n != "kafka-ui"]
+ids = sorted(int(svc[n]["environment"]["KAFKA_NODE_ID"]) for n in brokers)
+kenv = svc["kafka"]["environment"]
+voters = str(kenv["KAFKA_CONTROLLER_QUORUM_VOTERS"])
+if ids != [1, 2, 3]:
+    errors.append("cluster: broker ids %s, expected [1, 2, 3]" % ids)
+for n in brokers:
+    env = svc[n]["environment"]
+    if str(env["KAFKA_CONTROLLER_QUORUM_VOTERS"]) != voters or env.get("CLUSTER_ID") != kenv.get("CLUSTER_ID"):
+        errors.append(n + ": not in the same quorum / cluster id as kafka")
+    if int(env["KAFKA_DEFAULT_REPLICATION_FACTOR"]) != 3 or int(env["KAFKA_MIN_INSYNC_REPLICAS"]) != 2:
+        errors.append(n + ": replication factor / min ISR are not 3 / 2")
+for v in voters.split(","):
+    if v.split("@")[1].split(":")[0] not in brokers:
+        errors.append("quorum voter %s is not a service" % v)
+partitions = int(json.load(open("connectors/catalog-postgres.json"))["config"]["topic.creation.catalog.partitions"])
+indexers, gateways = int(svc["indexer"].get("scale", 1)), int(svc["api-gateway"].get("scale", 1))
+if indexers != partitions:
+    errors.append("indexer x%d, but the catalog CDC topics have %d partitions" % (indexers, partitions))
+if gateways != 2:
+    errors.append("api-gateway x%d, expected 2 replicas" % gateways)
+if len(str(svc["api-gateway"]["environment"]["KAFKA_BROKERS"]).split(",")) != 3:
+    errors.append("the apps do not bootstrap from the 3 brokers")
+print("cluster profile: %d search nodes, brokers %s, indexer x%d, gateway x%d" % (len(es), ids, indexers, gateways))
+if errors:
+    print("\n".join(errors)); sys.exit(1)
+PY
+)
+compose --profile cluster config | /usr/bin/python3 -c "$CLUSTER_CHECK"
 echo "docker-compose.yml: valid"
