@@ -23,7 +23,7 @@
 
     <x-admin.table :headers="['Name', 'Email', 'Role', 'State', 'Created', '']" data-testid="users">
         @forelse ($users as $u)
-            <tr data-testid="user-row" data-email="{{ $u->email }}">
+            <tr data-testid="user-row" data-id="{{ $u->id }}" data-email="{{ $u->email }}">
                 <td class="px-4 py-2 font-medium"><a href="{{ route('admin.users.edit', $u) }}" class="hover:underline">{{ $u->name }}</a></td>
                 <td class="px-4 py-2">{{ $u->email }}</td>
                 <td class="px-4 py-2"><x-admin.badge :tone="$u->isAdmin() ? 'indigo' : 'gray'">{{ $u->role }}</x-admin.badge></td>
