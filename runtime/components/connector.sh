@@ -23,6 +23,23 @@ install() {
   npm_install "$ROOT/runtime"
 }
 
+# connector_unchanged_and_running: Connect already runs the connector (and every task) with exactly
+# the file's config (placeholders are stored unresolved, so the comparison is exact). Then a warm
+# `make up` skips the registration and its stability wait; any change still goes through register.sh.
+connector_unchanged_and_running() {
+  node -e '
+    const { name, config } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const base = process.argv[2].replace(/\/$/, "") + "/connectors/" + encodeURIComponent(name);
+    const get = (p) => fetch(base + p, { signal: AbortSignal.timeout(3000) }).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
+    Promise.all([get("/status"), get("/config")]).then(([st, cur]) => {
+      const running = st.connector.state === "RUNNING" && st.tasks.length > 0 && st.tasks.every((t) => t.state === "RUNNING");
+      const want = { ...config, name };
+      const same = Object.keys(want).length === Object.keys(cur).length && Object.entries(want).every(([k, v]) => cur[k] === String(v));
+      process.exit(running && same ? 0 : 1);
+    }, () => process.exit(1));
+  ' "$CONNECTOR_FILE" "$CONNECT_URL" 2>/dev/null
+}
+
 run() {
   local tables missing t
   tables=$(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config; console.log(c["table.include.list"].split(",").join(" "))' "$CONNECTOR_FILE") \
@@ -42,8 +59,12 @@ run() {
     fi
   done
 
-  node "$ROOT/connectors/ensure-topics.mjs" "$CONNECTOR_FILE" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
-  bash "$ROOT/connectors/register.sh" "$CONNECTOR_FILE" || fail "connector registration failed (see above and .platform/connect/connect.log)"
+  if connector_unchanged_and_running; then
+    say "  connector RUNNING with this exact config: nothing to register"
+  else
+    node "$ROOT/connectors/ensure-topics.mjs" "$CONNECTOR_FILE" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
+    bash "$ROOT/connectors/register.sh" "$CONNECTOR_FILE" || fail "connector registration failed (see above and .platform/connect/connect.log)"
+  fi
 
   # A task is RUNNING at the Connect level while Debezium still waits/retries for its slot
   # (e.g. held by another client); streaming has really started once the slot is active.
