@@ -52,18 +52,18 @@ WITH bounds AS (
     SELECT (:from::date)::timestamp AS local_start, (:to::date + 1)::timestamp AS local_end
 ), sold AS (
     SELECT o.id, o.total, date_trunc(:period, o.created_at AT TIME ZONE :tz) AS bucket
-    FROM orders o, bounds b
-    WHERE o.created_at >= b.local_start AT TIME ZONE :tz AND o.created_at < b.local_end AT TIME ZONE :tz
+    FROM orders o
+    WHERE o.created_at >= (:from::date)::timestamp AT TIME ZONE :tz AND o.created_at < (:to::date + 1)::timestamp AT TIME ZONE :tz
       AND o.status = ANY (:statuses::order_status[])
 ), lines AS (
-    SELECT i.order_id, i.product_id, i.sku, i.name, i.quantity, i.line_total
+    SELECT s.bucket, i.product_id, i.quantity, i.line_total
     FROM order_items i JOIN sold s ON s.id = i.order_id
-), units AS (
-    SELECT order_id, sum(quantity) AS units FROM lines GROUP BY order_id
 ), per_bucket AS (
-    SELECT s.bucket, count(*) AS orders, sum(s.total) AS revenue, coalesce(sum(u.units), 0) AS units
-    FROM sold s LEFT JOIN units u ON u.order_id = s.id
-    GROUP BY s.bucket
+    SELECT s.bucket, s.orders, s.revenue, coalesce(l.units, 0) AS units
+    FROM (SELECT bucket, count(*) AS orders, sum(total) AS revenue FROM sold GROUP BY bucket) s
+    LEFT JOIN (SELECT bucket, sum(quantity) AS units FROM lines GROUP BY bucket) l USING (bucket)
+), per_product AS (
+    SELECT product_id, sum(quantity) AS units, sum(line_total) AS revenue FROM lines GROUP BY product_id
 ), series AS (
     SELECT generate_series(date_trunc(:period, b.local_start), b.local_end - interval '1 day', ('1 ' || :period)::interval) AS bucket
     FROM bounds b
@@ -85,16 +85,19 @@ SELECT json_build_object(
         FROM per_bucket
     ),
     'products', (
-        SELECT coalesce(json_agg(t), '[]') FROM (
-            SELECT product_id AS id, min(sku) AS sku, min(name) AS name, sum(quantity) AS units, sum(line_total) AS revenue
-            FROM lines GROUP BY product_id ORDER BY sum(line_total) DESC, product_id LIMIT :top
+        SELECT coalesce(json_agg(t ORDER BY t.revenue DESC, t.id), '[]') FROM (
+            SELECT pp.product_id AS id, p.sku, p.name, pp.units, pp.revenue
+            FROM (SELECT * FROM per_product ORDER BY revenue DESC, product_id LIMIT :top) pp JOIN products p ON p.id = pp.product_id
         ) t
     ),
     'categories', (
-        SELECT coalesce(json_agg(t), '[]') FROM (
-            SELECT c.id, c.name, sum(l.quantity) AS units, sum(l.line_total) AS revenue
-            FROM lines l JOIN products p ON p.id = l.product_id JOIN categories c ON c.id = p.category_id
-            GROUP BY c.id, c.name ORDER BY sum(l.line_total) DESC, c.id LIMIT :top
+        SELECT coalesce(json_agg(t ORDER BY t.revenue DESC, t.id), '[]') FROM (
+            SELECT c.id, c.name, pc.units, pc.revenue
+            FROM (
+                SELECT p.category_id, sum(pp.units) AS units, sum(pp.revenue) AS revenue
+                FROM per_product pp JOIN products p ON p.id = pp.product_id
+                GROUP BY p.category_id ORDER BY sum(pp.revenue) DESC, p.category_id LIMIT :top
+            ) pc JOIN categories c ON c.id = pc.category_id
         ) t
     )
 ) AS report
