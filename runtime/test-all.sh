@@ -23,8 +23,8 @@ jest() { # jest DIR CONFIG NAME [JEST ARGS...]
 }
 # the security sweep's specs run once, in their own suite (`make test-security`)
 SECURITY_SPECS=$(cd api-gateway && node -p 'require("./test/jest-security.config.js").testRegex')
-node_test() { # node_test DIR NAME
-  (cd "$1" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+node_test() { # node_test DIR NAME (files one at a time: some restart shared processes, e.g. supervision)
+  (cd "$1" && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
      --test-reporter=tap --test-reporter-destination="$RESULTS/$2.tap" test/)
 }
 
