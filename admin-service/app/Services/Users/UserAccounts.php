@@ -45,7 +45,7 @@ class UserAccounts
     {
         return $this->writing(function () use ($user, $data, $actor, $ip) {
             $user = User::query()->lockForUpdate()->findOrFail($user->getKey());
-            $before = ['role' => $user->role, 'is_disabled' => (bool) $user->is_disabled];
+            $roleBefore = $user->role;
             $user->forceFill(array_intersect_key($data, array_flip(['name', 'role'])));
             if (isset($data['email'])) {
                 $user->email = self::normalizeEmail($data['email']);
@@ -63,22 +63,7 @@ class UserAccounts
             if ($revoke) {
                 $user->revokeTokens();
             }
-
-            $details = fn (array $extra = []) => ['email' => $user->email] + $extra;
-            if (in_array('is_disabled', $changed, true)) {
-                $this->audit->record($actor, $user->is_disabled ? 'user.disable' : 'user.enable', $user, $details(), $ip);
-            }
-            if ($passwordChanged) {
-                $this->audit->record($actor, 'user.password', $user, $details(), $ip);
-            }
-            $other = array_values(array_diff($changed, ['is_disabled', 'token_version']));
-            if ($other !== []) {
-                $extra = ['changed' => $other];
-                if (in_array('role', $other, true)) {
-                    $extra['role'] = ['from' => $before['role'], 'to' => $user->role];
-                }
-                $this->audit->record($actor, 'user.update', $user, $details($extra), $ip);
-            }
+            $this->auditUpdate($user, $changed, $passwordChanged, $roleBefore, $actor, $ip);
 
             return $user;
         });
@@ -91,6 +76,23 @@ class UserAccounts
             $this->audit->record($actor, 'user.delete', $user, ['email' => $user->email, 'role' => $user->role], $ip);
             $user->delete();
         });
+    }
+
+    /** One row per kind of change: user.disable|enable, user.password, user.update (other fields, role from/to). */
+    private function auditUpdate(User $user, array $changed, bool $passwordChanged, string $roleBefore, Authenticatable $actor, ?string $ip): void
+    {
+        $details = ['email' => $user->email];
+        if (in_array('is_disabled', $changed, true)) {
+            $this->audit->record($actor, $user->is_disabled ? 'user.disable' : 'user.enable', $user, $details, $ip);
+        }
+        if ($passwordChanged) {
+            $this->audit->record($actor, 'user.password', $user, $details, $ip);
+        }
+        $other = array_values(array_diff($changed, ['is_disabled']));
+        if ($other !== []) {
+            $role = in_array('role', $other, true) ? ['role' => ['from' => $roleBefore, 'to' => $user->role]] : [];
+            $this->audit->record($actor, 'user.update', $user, $details + ['changed' => $other] + $role, $ip);
+        }
     }
 
     public static function normalizeEmail(string $email): string
