@@ -56,7 +56,7 @@ describe('storefront search page (headless Chromium)', () => {
     expect(chosen.toLowerCase()).toContain(prefix);
     await suggestion.click();
     await page.waitForURL((u) => u.searchParams.get('q') === chosen);
-    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=result] h4')].some((h) => h.textContent === name), chosen);
+    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=result] .name')].some((h) => h.textContent === name), chosen);
 
     // back to browsing, tick the first brand
     await page.goto(`${base}/`);
@@ -76,7 +76,7 @@ describe('storefront search page (headless Chromium)', () => {
     await page.locator('[data-testid=sort]').selectOption('price_asc');
     await page.waitForURL((u) => u.searchParams.get('sort') === 'price_asc');
     await page.waitForFunction(() => {
-      const prices = [...document.querySelectorAll('[data-testid=result] .price')].map((p) => parseFloat(p.textContent ?? ''));
+      const prices = [...document.querySelectorAll<HTMLElement>('[data-testid=result] .price')].map((p) => parseFloat(p.dataset.price ?? ''));
       return prices.length > 1 && prices.every((p, i) => i === 0 || p >= prices[i - 1]);
     });
     const firstPage = await ids();
@@ -96,7 +96,7 @@ describe('storefront search page (headless Chromium)', () => {
 
   it('a search that finds nothing offers "did you mean" as a link that runs the corrected search', async () => {
     await page.goto(`${base}/?q=${encodeURIComponent('wrless hedphnes')}`);
-    await page.waitForFunction(() => !(document.querySelector('[data-testid=did-you-mean]') as HTMLElement).hidden);
+    await page.locator('[data-testid=did-you-mean-link]').waitFor();
     const link = page.locator('[data-testid=did-you-mean-link]');
     await expect(link.textContent()).resolves.toBe('wireless headphones');
     await page.screenshot({ path: '/tmp/storefront-did-you-mean.png' });

@@ -17,9 +17,6 @@ export const humanize = (name: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/** Attribute values are indexed lower-case (one case for facets); shown with a capital first letter. */
-export const displayValue = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
-
 export const dateTime = (iso: string): string =>
   new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 

@@ -15,7 +15,8 @@ const statusBadge = (status: string, orderId: string | number): HTMLElement =>
 /** Keeps every status badge of the page in step with the gateway's Socket.IO events. */
 function live(root: HTMLElement, refetch: () => void): void {
   const indicator = el('p', { class: 'live muted', testid: 'live', 'data-state': 'connecting', textContent: 'Connecting to live updates…' });
-  root.prepend(indicator);
+  const heading = root.querySelector('h1');
+  if (heading) heading.after(indicator); else root.prepend(indicator);
   let stop: (() => void) | null = null;
   let left = false;
   onLeave(() => { left = true; stop?.(); });

@@ -1,7 +1,7 @@
 import { api, ApiError, ProductDetail } from '../api';
 import { addToCart, cartLines, MAX_QUANTITY } from '../cart';
 import { el, focusHeading, link } from '../dom';
-import { displayValue, humanize, money } from '../format';
+import { humanize, money } from '../format';
 import { announce } from '../announce';
 
 /** /p/<slug>: gallery, brand, breadcrumb, attributes, stock, quantity + add to cart. */
@@ -95,7 +95,7 @@ function attributes(p: ProductDetail): HTMLElement | null {
   if (!entries.length) return null;
   return el('section', { class: 'attributes', 'aria-labelledby': 'specs' }, [
     el('h2', { id: 'specs', textContent: 'Details' }),
-    el('dl', { testid: 'attributes' }, entries.flatMap(([k, v]) => [el('dt', { textContent: humanize(k) }), el('dd', { textContent: displayValue(String(v)) })])),
+    el('dl', { testid: 'attributes' }, entries.flatMap(([k, v]) => [el('dt', { textContent: humanize(k) }), el('dd', { textContent: String(v) })])),
     el('p', { class: 'sku' }, [`SKU ${p.sku}`]),
   ]);
 }

@@ -1,7 +1,7 @@
 import { api, ApiError, CategoryFacet, FacetValue, Product, SearchPage } from '../api';
 import { $, el, link } from '../dom';
 import { pickAttributeFacets, orderFacetValues } from '../facets';
-import { displayValue, humanize, money, priceRange } from '../format';
+import { humanize, money, priceRange } from '../format';
 import { navigate } from '../router';
 
 /**
@@ -185,7 +185,7 @@ function facetSections(body: SearchPage, p: URLSearchParams, currency: string): 
   const selected = new Set([...p.keys()].filter((k) => k.startsWith('attr.')).map((k) => k.slice(5)));
   const attrs = pickAttributeFacets(f, body.total, selected);
   const attrBox = el('div', { testid: 'facet-attributes' }, attrs.map((a) =>
-    section(humanize(a.name), [el('ul', { class: 'values', 'data-attribute': a.name }, a.values.slice(0, 12).map((v) => checkbox(`attr.${a.name}`, v, p, 'attr-option', displayValue(v.value))))])));
+    section(humanize(a.name), [el('ul', { class: 'values', 'data-attribute': a.name }, a.values.slice(0, 12).map((v) => checkbox(`attr.${a.name}`, v, p, 'attr-option')))])));
   out.push(attrBox);
   return out;
 }
