@@ -59,4 +59,16 @@ class BulkActionsTest extends TestCase
         $this->assertSame('10.00', $p->fresh()->price);
         $this->assertNull($p->fresh()->deleted_at);
     }
+
+    public function test_a_large_action_is_queued_and_still_applied_in_one_go(): void
+    {
+        $this->signIn();
+        config(['catalog.bulk_sync_limit' => 1]); // the queue is `sync` in tests: the job runs at once
+        $cat = $this->category('A');
+        $brand = $this->brand();
+        $ids = [$this->product($cat, $brand)->id, $this->product($cat, $brand)->id];
+        $this->postJson('/products/bulk', ['scope' => 'selected', 'ids' => $ids, 'action' => 'status', 'status' => 'draft'])
+            ->assertOk()->assertJson(['queued' => true, 'count' => 2]);
+        $this->assertSame(['draft', 'draft'], Product::query()->whereIn('id', $ids)->pluck('status')->all());
+    }
 }

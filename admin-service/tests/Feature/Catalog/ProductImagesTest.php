@@ -89,4 +89,24 @@ class ProductImagesTest extends TestCase
         $this->assertStringContainsString('not a decodable image', $image->failure_reason);
         $this->get("/products/{$product->id}/edit")->assertOk()->assertSee('not a decodable image');
     }
+
+    public function test_images_are_reordered_and_removed_with_their_files(): void
+    {
+        $this->signIn();
+        $product = $this->product($this->category('A'), $this->brand());
+        $this->post("/products/{$product->id}/images", ['images' => [$this->png(30, 30), $this->png(40, 40), $this->png(50, 50)]])->assertSessionHasNoErrors();
+        [$a, $b, $c] = ProductImage::query()->where('product_id', $product->id)->orderBy('position')->pluck('id')->all();
+
+        $this->get("/products/{$product->id}/edit")->assertOk()->assertSee('Move image 2 earlier');
+        $this->put("/products/{$product->id}/images/order", ['order' => [$c, $a, $b]])->assertSessionHasNoErrors();
+        $this->assertSame([$c, $a, $b], ProductImage::query()->where('product_id', $product->id)->orderBy('position')->pluck('id')->all());
+
+        $image = ProductImage::query()->find($a);
+        $this->delete("/products/{$product->id}/images/{$a}")->assertRedirect();
+        $this->assertNull(ProductImage::query()->find($a));
+        $this->assertFileDoesNotExist($this->root.'/'.$image->path);
+        $this->assertFileDoesNotExist($this->root.'/'.$image->thumbnail_path);
+        $other = $this->product($this->category('B'), $this->brand());
+        $this->delete("/products/{$other->id}/images/{$b}")->assertNotFound();
+    }
 }

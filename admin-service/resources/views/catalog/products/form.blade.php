@@ -92,8 +92,19 @@
                         @endif
                         <x-admin.badge :tone="['ready' => 'green', 'failed' => 'red'][$image->status] ?? 'yellow'">{{ $image->status }}</x-admin.badge>
                         @if ($image->failure_reason) <p class="text-red-600" data-testid="image-failure">{{ $image->failure_reason }}</p> @endif
-                        <form method="POST" action="{{ route('admin.products.images.destroy', [$product->id, $image->id]) }}">@csrf @method('DELETE')
-                            <button class="text-red-600 hover:underline">Remove</button></form>
+                        <div class="flex items-center gap-2">
+                            @php $ids = $product->images->pluck('id')->all(); $i = $loop->index; @endphp
+                            @foreach ([['←', $i - 1, 'earlier'], ['→', $i + 1, 'later']] as [$arrow, $to, $label])
+                                @if ($to >= 0 && $to < count($ids))
+                                    @php $order = $ids; [$order[$i], $order[$to]] = [$order[$to], $order[$i]]; @endphp
+                                    <form method="POST" action="{{ route('admin.products.images.reorder', $product->id) }}">@csrf @method('PUT')
+                                        @foreach ($order as $id) <input type="hidden" name="order[]" value="{{ $id }}"> @endforeach
+                                        <button class="text-indigo-600" title="Move {{ $label }}" aria-label="Move image {{ $loop->parent->iteration }} {{ $label }}">{{ $arrow }}</button></form>
+                                @endif
+                            @endforeach
+                            <form method="POST" action="{{ route('admin.products.images.destroy', [$product->id, $image->id]) }}">@csrf @method('DELETE')
+                                <button class="text-red-600 hover:underline">Remove</button></form>
+                        </div>
                     </li>
                 @endforeach
             </ul>
