@@ -183,7 +183,9 @@ function facetSections(body: SearchPage, p: URLSearchParams, currency: string): 
   inStock.addEventListener('change', () => change((q) => (inStock.checked ? q.set('inStock', 'true') : q.delete('inStock'))));
   out.push(section('Availability', [el('label', { class: 'check', for: 'in-stock' }, [inStock, 'In stock only'])]));
   const selected = new Set([...p.keys()].filter((k) => k.startsWith('attr.')).map((k) => k.slice(5)));
-  const attrs = pickAttributeFacets(f, body.total, selected);
+  // beyond 10 000 `total` is only a lower bound; the root categories' counts add up to the exact number
+  const matching = body.totalRelation === 'eq' ? body.total : (f.category ?? []).reduce((n, c) => n + c.count, 0);
+  const attrs = pickAttributeFacets(f, Math.max(body.total, matching), selected);
   const attrBox = el('div', { testid: 'facet-attributes' }, attrs.map((a) =>
     section(humanize(a.name), [el('ul', { class: 'values', 'data-attribute': a.name }, a.values.slice(0, 12).map((v) => checkbox(`attr.${a.name}`, v, p, 'attr-option')))])));
   out.push(attrBox);
