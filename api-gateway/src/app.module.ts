@@ -21,6 +21,7 @@ import { OpsModule } from './ops/ops.module';
 import { OrdersModule } from './orders/orders.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ProductsModule } from './products/products.module';
+import { SearchEventsModule } from './search-events/search-events.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -66,6 +67,7 @@ export class AppModule {
         ApiKeysModule,
         OpsModule,
         PasswordResetModule,
+        SearchEventsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

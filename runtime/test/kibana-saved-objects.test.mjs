@@ -23,7 +23,8 @@ function fieldsOf(index) {
       if (def.properties) walk(def.properties, `${path}.`, isNested);
     }
   };
-  walk(JSON.parse(readFileSync(`${ROOT}elasticsearch/index/${index}.json`, 'utf8')).mappings.properties, '', false);
+  // a daily-index pattern (search-events-*) has its mapping in the file of its prefix
+  walk(JSON.parse(readFileSync(`${ROOT}elasticsearch/index/${index.replace(/-\*$/, '')}.json`, 'utf8')).mappings.properties, '', false);
   return out;
 }
 const AGGREGATABLE = new Set(['keyword', 'long', 'integer', 'short', 'double', 'float', 'date', 'boolean']);
@@ -71,11 +72,18 @@ test('every visualization field and query field exists in the mapping and is agg
   }
 });
 
-test('dashboards: catalog (category, brand, price, stock-outs) and sales (revenue over time, status)', () => {
+test('dashboards: catalog (category, brand, price, stock-outs), sales (revenue over time, status), search analytics', () => {
   const panelsOf = (id) => byId.get(`dashboard:${id}`).references.map((r) => JSON.parse(byId.get(`visualization:${r.id}`).attributes.visState));
   const catalog = panelsOf('commerce-catalog').flatMap((s) => s.aggs.map((a) => a.params.field)).filter(Boolean);
   for (const f of ['category.slug', 'brand.keyword', 'price']) assert.ok(catalog.includes(f), `catalog dashboard uses ${f}`);
   const sales = panelsOf('commerce-sales');
   assert.ok(sales.some((s) => s.aggs.some((a) => a.type === 'date_histogram') && s.aggs.some((a) => a.type === 'sum' && a.params.field === 'total')), 'revenue over time');
   assert.ok(sales.some((s) => s.aggs.some((a) => a.params.field === 'status')), 'orders by status');
+  const search = byId.get('dashboard:commerce-search-analytics').references.map((r) => byId.get(`visualization:${r.id}`));
+  const kql = search.map((v) => JSON.parse(v.attributes.kibanaSavedObjectMeta.searchSourceJSON).query.query);
+  assert.ok(kql.some((q) => q.includes('zeroResults:true')), 'zero-result queries');
+  const aggs = search.flatMap((v) => JSON.parse(v.attributes.visState).aggs);
+  assert.ok(aggs.some((a) => a.type === 'terms' && a.params.field === 'query'), 'top queries');
+  assert.ok(aggs.some((a) => a.type === 'histogram' && a.params.field === 'total'), 'queries by result count');
+  assert.ok(aggs.some((a) => a.type === 'percentiles' && a.params.field === 'latencyMs' && a.params.percents.includes(95)), 'p95 latency');
 });

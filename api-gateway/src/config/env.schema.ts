@@ -82,6 +82,12 @@ export class EnvironmentSchema {
   /** Each ops source answers within this or is reported unavailable. */
   @Type(() => Number) @IsInt() @Min(100) @Max(30000) OPS_SOURCE_TIMEOUT_MS = 2000;
 
+  /** Search analytics (search-events module): record each product search, flush period, days kept. */
+  @IsIn(['true', 'false']) SEARCH_EVENTS_ENABLED = 'true';
+  @IsString() @Matches(/^[a-z0-9][a-z0-9_-]{0,60}$/) SEARCH_EVENTS_INDEX_PREFIX = 'search-events';
+  @Type(() => Number) @IsInt() @Min(100) @Max(60000) SEARCH_EVENTS_FLUSH_MS = 2000;
+  @Type(() => Number) @IsInt() @Min(1) @Max(3650) SEARCH_EVENTS_RETENTION_DAYS = 30;
+
   /** Password reset (links point at the first PUBLIC_ORIGIN): token lifetime, mails per email per window. */
   @Type(() => Number) @IsInt() @Min(1) @Max(1440) PASSWORD_RESET_TTL_MINUTES = 60;
   @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_LIMIT = 3;

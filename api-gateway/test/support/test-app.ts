@@ -32,6 +32,7 @@ export function testEnv(overrides: Record<string, string> = {}) {
     GRAPHQL_RATE_LIMIT: '1000',
     BCRYPT_COST: '4', // createUser's cost, so logins don't rehash; auth.e2e checks the production cost
     LOG_LEVEL: 'info',
+    SEARCH_EVENTS_ENABLED: 'false', // test searches stay out of the analytics (search-events.e2e turns it on, own prefix)
     ...overrides,
   });
 }
