@@ -13,7 +13,9 @@ import pg from 'pg';
 import { ROOT, env } from '../support.mjs';
 
 const BACK_WITHIN_MS = 10_000;
-const SEARCHABLE_WITHIN_MS = 30_000;
+// not the goal under test (that is BACK_WITHIN_MS): generous, as right after a first `make up` the
+// indexer may still be working through the demo catalog's initial snapshot ahead of our change
+const SEARCHABLE_WITHIN_MS = 120_000;
 const GATEWAY = `http://127.0.0.1:${env.GATEWAY_PORT || 3000}`;
 const INDEXER = `http://127.0.0.1:${env.INDEXER_HTTP_PORT || 3001}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
