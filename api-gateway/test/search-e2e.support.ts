@@ -33,7 +33,8 @@ export interface SearchContext {
 }
 
 export async function startSearchApp(opts: { storefront?: boolean } = {}): Promise<SearchContext> {
-  const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000' });
+  // SEARCH_EVENTS_ENABLED: the tests' searches stay out of the search analytics (search-events module)
+  const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000', SEARCH_EVENTS_ENABLED: 'false' });
   const app = await createApp({ env: cfg });
   if (opts.storefront) serveStorefront(app);
   const { http, db, redis } = await initWithClients(app, cfg, { database: cfg.DB_DATABASE, redisDb: cfg.REDIS_DB });
