@@ -1,5 +1,5 @@
 import { ConflictException } from '@nestjs/common';
-import { assertTransition, canTransition, ORDER_STATUSES, stockEffect } from './order-status';
+import { assertTransition, canTransition, ORDER_STATUSES, stateMachine, stockEffect } from './order-status';
 
 describe('order state machine', () => {
   it('allows the happy path', () => {
@@ -35,5 +35,21 @@ describe('order state machine', () => {
     expect(stockEffect('paid', 'refunded')).toBe('restock');
     expect(stockEffect('paid', 'shipped')).toBe('none');
     expect(stockEffect('delivered', 'refunded')).toBe('none');
+  });
+});
+
+describe('stateMachine() (what the admin reads)', () => {
+  it('lists exactly the moves canTransition allows, for every pair of states', () => {
+    const machine = stateMachine();
+    expect(machine.statuses).toEqual(ORDER_STATUSES);
+    for (const from of ORDER_STATUSES) {
+      for (const to of ORDER_STATUSES) {
+        expect([from, to, machine.transitions[from].includes(to)]).toEqual([from, to, canTransition(from, to)]);
+      }
+    }
+  });
+
+  it('manual targets exclude the payment outcomes', () => {
+    expect([...stateMachine().manualTargets].sort()).toEqual(['cancelled', 'delivered', 'refunded', 'shipped']);
   });
 });
