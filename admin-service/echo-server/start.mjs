@@ -8,6 +8,9 @@ const require = createRequire(import.meta.url);
 const echo = require('laravel-echo-server');
 
 const env = process.env;
+// The read-only HTTP API (/apps/<id>/channels/<name>: subscription counts) only with an id and key
+// (auth_key or Bearer); the server is not reachable from outside (nginx proxies /admin/socket.io/ only).
+const clients = env.ADMIN_ECHO_APP_ID && env.ADMIN_ECHO_API_KEY ? [{ appId: env.ADMIN_ECHO_APP_ID, key: env.ADMIN_ECHO_API_KEY }] : [];
 const origins = (env.PUBLIC_ORIGIN ?? 'http://localhost:8080').split(',').map((o) => new URL(o.trim()).host).filter(Boolean);
 
 echo.run({
@@ -26,5 +29,5 @@ echo.run({
   socketio: { path: '/admin/socket.io', origins: origins.map((h) => (h.includes(':') ? h : `${h}:*`)).join(' ') },
   subscribers: { http: false, redis: true },
   apiOriginAllow: { allowCors: false },
-  clients: [],
+  clients,
 });

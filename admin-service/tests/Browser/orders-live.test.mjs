@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,10 +53,24 @@ async function gatewayLogin(user) {
   }
 }
 
-/** The page's Echo socket is connected; then a moment for its private channels to be authorized. */
-async function live(page, marker) {
-  await page.waitForSelector(marker);
-  await sleep(1000);
+// the Echo server's read-only API tells how many sockets joined a channel (authorized by the admin)
+const dotenv = Object.fromEntries(readFileSync(join(ADMIN_DIR, '..', '.env.example'), 'utf8').split('\n')
+  .map((l) => l.match(/^([A-Z0-9_]+)=(.*)$/)).filter(Boolean).map((m) => [m[1], m[2]]));
+const setting = (name) => process.env[name] ?? dotenv[name];
+const ECHO_API = `http://127.0.0.1:${setting('ADMIN_ECHO_PORT')}/apps/${setting('ADMIN_ECHO_APP_ID')}`;
+
+async function subscribers(channel) {
+  const res = await fetch(`${ECHO_API}/channels/${encodeURIComponent(channel)}?auth_key=${setting('ADMIN_ECHO_API_KEY')}`);
+  assert.equal(res.status, 200, `Echo server API: ${res.status}`);
+  return (await res.json()).subscription_count;
+}
+
+/** Waits until at least `count` sockets are subscribed to the private `channel` (each authorized by /broadcasting/auth). */
+async function subscribed(channel, count) {
+  const deadline = Date.now() + 15_000;
+  let last;
+  while ((last = await subscribers(channel)) < count && Date.now() < deadline) await sleep(100);
+  assert.ok(last >= count, `${channel}: ${last} subscribers, expected ${count}`);
 }
 
 before(async () => {
@@ -80,11 +94,12 @@ after(async () => {
 });
 
 test('a new order pops up on the dashboard within 3 s, an admin ships it, the other admin and the customer see it live', async () => {
+  const othersListening = await subscribers('private-admin.orders'); // other suites' admin pages may be open
   const dashboard = await signedInPage(adminA);
   await dashboard.goto(`${BASE}/admin/dashboard`);
   const list = await signedInPage(adminB);
   await list.goto(`${BASE}/admin/orders`);
-  await Promise.all([live(dashboard, 'body[data-live-orders=connected]'), live(list, 'body[data-live-orders=connected]')]);
+  await subscribed('private-admin.orders', othersListening + 2);
 
   const token = await gatewayLogin(customer);
   customerSocket = io(BASE, { path: '/socket.io', auth: { token }, transports: ['websocket'], extraHeaders: { origin: BASE } });
@@ -116,7 +131,7 @@ test('a new order pops up on the dashboard within 3 s, an admin ships it, the ot
 
   // admin B keeps the order open; admin A ships it
   await list.goto(`${BASE}/admin/orders/${order.id}`);
-  await live(list, '[data-testid=order-page][data-live=connected]');
+  await subscribed(`private-admin.orders.${order.id}`, 1);
   assert.equal(await list.locator('[data-testid=order-status]').getAttribute('data-status'), 'paid');
   await dashboard.goto(`${BASE}/admin/orders/${order.id}`);
   await Promise.all([dashboard.waitForURL(`${BASE}/admin/orders/${order.id}`), dashboard.click('[data-testid=move-shipped]')]);
