@@ -32,15 +32,24 @@ if ($command === 'setup') {
 } elseif ($command === 'cleanup') {
     $brand = DB::table('brands')->where('slug', "bench-$tag")->value('id');
     if ($brand) {
-        // in slices: each DELETE is one CDC burst the indexer absorbs
-        while (DB::delete('DELETE FROM products WHERE id IN (SELECT id FROM products WHERE brand_id = ? LIMIT 20000)', [$brand]) > 0) {
+        // in slices: each DELETE is one CDC burst the indexer absorbs. Products that other suites meanwhile
+        // put into orders can't be deleted (order_items): they are trashed instead (out of search).
+        while (DB::delete('DELETE FROM products WHERE id IN (SELECT p.id FROM products p WHERE p.brand_id = ?
+            AND NOT EXISTS (SELECT 1 FROM order_items oi WHERE oi.product_id = p.id) LIMIT 20000)', [$brand]) > 0) {
+        }
+        $kept = DB::update('UPDATE products SET deleted_at = now() WHERE brand_id = ? AND deleted_at IS NULL', [$brand]);
+        if (DB::table('products')->where('brand_id', $brand)->exists()) {
+            fwrite(STDERR, "kept bench products that have orders (trashed now: $kept); their brand and category stay\n");
         }
     }
     $userId = DB::table('users')->where('email', "bench-$tag@example.test")->value('id');
     DB::table('import_batches')->where('user_id', $userId)->delete();
+    DB::table('api_keys')->where('created_by', $userId)->delete();
     DB::table('api_keys')->where('name', "bench $tag")->delete();
-    DB::table('categories')->where('slug', "bench-$tag")->delete();
-    DB::table('brands')->where('slug', "bench-$tag")->delete();
+    if (! DB::table('products')->where('brand_id', $brand)->exists()) {
+        DB::table('categories')->where('slug', "bench-$tag")->delete();
+        DB::table('brands')->where('slug', "bench-$tag")->delete();
+    }
     DB::table('admin_audit_log')->where('actor_user_id', $userId)->delete();
     DB::table('users')->where('id', $userId)->delete();
 } else {
