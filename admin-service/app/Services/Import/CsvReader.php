@@ -46,7 +46,7 @@ class CsvReader implements RowReader
 
     private function open()
     {
-        $handle = fopen($this->file, 'rb');
+        $handle = @fopen($this->file, 'rb');
         if ($handle === false) {
             throw new ImportFileError('file', 'The file could not be read.');
         }

@@ -61,10 +61,8 @@ class ImportRunner
 
     public function fail(ImportBatch $batch, string $reason): void
     {
-        DB::table('import_batches')->where('id', $batch->id)->update([
-            'status' => 'failed', 'finished_at' => now(),
-            'errors' => DB::raw("errors || '".str_replace("'", "''", json_encode([['line' => 0, 'column' => '', 'message' => 'import stopped: '.$reason]]))."'::jsonb"),
-        ]);
+        DB::update("UPDATE import_batches SET status = 'failed', finished_at = now(), errors = errors || ?::jsonb WHERE id = ?",
+            [json_encode([['line' => 0, 'column' => '', 'message' => 'import stopped: '.$reason]]), $batch->id]);
     }
 
     private function commit(ImportBatch $batch, array $good, int $bad, array $errors): void

@@ -196,4 +196,18 @@ class ImportTest extends TestCase
         $this->post('/imports', ['file' => $this->csvFile($csv)])->assertForbidden();
         $this->get('/imports')->assertForbidden();
     }
+
+    public function test_a_file_gone_from_the_disk_fails_the_batch_with_the_reason(): void
+    {
+        $admin = $this->signIn();
+        Storage::disk('imports')->put('vanishing.csv', "sku,name,price,category,brand\n");
+        $batch = ImportBatch::query()->create(['user_id' => $admin->id, 'filename' => $this->catalogTag()."-vanishing.csv", 'source_path' => 'vanishing.csv', 'total_rows' => 1]);
+        Storage::disk('imports')->delete('vanishing.csv');
+
+        (new \App\Jobs\ImportProducts($batch->id))->handle(app(ImportRunner::class));
+        $batch->refresh();
+        $this->assertSame('failed', $batch->status);
+        $this->assertNotNull($batch->finished_at);
+        $this->assertSame("import stopped: The file could not be read.", $batch->errors[0]['message'] ?? null);
+    }
 }
