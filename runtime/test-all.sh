@@ -41,7 +41,7 @@ node_test() { # node_test DIR NAME (files one at a time: some restart shared pro
     --test-reporter=tap --test-reporter-destination='$RESULTS/admin-browser.tap' tests/Browser/"
 [ -f api-gateway/storefront/test/storefront.browser.test.mjs ] && suite "storefront in headless Chromium (issue 16: search to paid order, live status; screenshots in .platform/test-results/storefront-browser)" \
   bash -c "cd api-gateway/storefront && node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination='$RESULTS/storefront-browser.tap' test/storefront.browser.test.mjs"
+    --test-reporter=tap --test-reporter-destination='$RESULTS/storefront-browser.tap' test/logic.test.mjs test/storefront.browser.test.mjs"
 [ -f runtime/compose-check.sh ] && suite "docker-compose.yml schema" bash runtime/compose-check.sh
 [ -f runtime/test/lifecycle.sh ] && suite "platform lifecycle (kill, up, down, ports)" bash runtime/test/lifecycle.sh
 
