@@ -6,6 +6,7 @@ use App\Models\Brand;
 use App\Models\Category;
 use App\Models\Product;
 use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Storage;
 use Illuminate\Support\Str;
 
 /**
@@ -62,5 +63,16 @@ trait CreatesCatalogRecords
         ], $attributes))->save();
 
         return $product->refresh();
+    }
+
+    /** Points a disk (media, imports) at a fresh temp folder, removed after the test. @return string its root */
+    protected function useTemporaryDisk(string $disk): string
+    {
+        $root = sys_get_temp_dir().'/catalog-'.$disk.'-'.bin2hex(random_bytes(4));
+        config(["filesystems.disks.$disk.root" => $root]);
+        Storage::forgetDisk($disk);
+        $this->beforeApplicationDestroyed(fn () => exec('rm -rf '.escapeshellarg($root)));
+
+        return $root;
     }
 }

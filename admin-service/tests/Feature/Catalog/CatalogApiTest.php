@@ -8,7 +8,6 @@ use App\Models\User;
 use App\Services\ApiKeys\ApiKeyIssuer;
 use Illuminate\Http\UploadedFile;
 use Illuminate\Support\Facades\DB;
-use Illuminate\Support\Facades\Storage;
 use Tests\Concerns\CreatesCatalogRecords;
 use Tests\Concerns\LogsInThroughGateway;
 use Tests\Concerns\RemovesAdminRecords;
@@ -100,13 +99,9 @@ class CatalogApiTest extends TestCase
 
     public function test_import_through_the_api_with_the_key_owners_batch(): void
     {
-        $root = sys_get_temp_dir().'/catalog-api-imports-'.bin2hex(random_bytes(4));
-        config(['filesystems.disks.imports.root' => $root]);
-        Storage::forgetDisk('imports');
-        $this->beforeApplicationDestroyed(function () use ($root) {
-            exec('rm -rf '.escapeshellarg($root));
-            DB::table('import_batches')->where('filename', 'like', $this->catalogTag().'%')->delete();
-        }); // registered before signIn(): the batch goes before its user
+        $this->useTemporaryDisk('imports');
+        // registered before signIn(): the batch goes before its user
+        $this->beforeApplicationDestroyed(fn () => DB::table('import_batches')->where('filename', 'like', $this->catalogTag().'%')->delete());
         $admin = $this->signIn();
         $cat = $this->category('I');
         $brand = $this->brand();

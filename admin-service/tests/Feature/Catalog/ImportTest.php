@@ -25,13 +25,8 @@ class ImportTest extends TestCase
     protected function setUp(): void
     {
         parent::setUp();
-        $this->root = sys_get_temp_dir().'/catalog-imports-'.bin2hex(random_bytes(4));
-        config(['filesystems.disks.imports.root' => $this->root]);
-        Storage::forgetDisk('imports');
-        $this->beforeApplicationDestroyed(function () {
-            exec('rm -rf '.escapeshellarg($this->root));
-            DB::table('import_batches')->where('filename', 'like', $this->catalogTag().'%')->delete();
-        });
+        $this->root = $this->useTemporaryDisk('imports');
+        $this->beforeApplicationDestroyed(fn () => DB::table('import_batches')->where('filename', 'like', $this->catalogTag().'%')->delete());
     }
 
     private function csvFile(string $content, string $ext = 'csv'): UploadedFile

@@ -4,7 +4,6 @@ namespace Tests\Feature\Catalog;
 
 use App\Models\ProductImage;
 use Illuminate\Http\UploadedFile;
-use Illuminate\Support\Facades\Storage;
 use Tests\Concerns\CreatesCatalogRecords;
 use Tests\Concerns\LogsInThroughGateway;
 use Tests\Concerns\RemovesAdminRecords;
@@ -20,10 +19,7 @@ class ProductImagesTest extends TestCase
     protected function setUp(): void
     {
         parent::setUp();
-        $this->root = sys_get_temp_dir().'/catalog-media-'.bin2hex(random_bytes(4));
-        config(['filesystems.disks.media.root' => $this->root]);
-        Storage::forgetDisk('media');
-        $this->beforeApplicationDestroyed(fn () => exec('rm -rf '.escapeshellarg($this->root)));
+        $this->root = $this->useTemporaryDisk('media');
     }
 
     private function png(int $w, int $h): UploadedFile

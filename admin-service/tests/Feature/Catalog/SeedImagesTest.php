@@ -3,7 +3,6 @@
 namespace Tests\Feature\Catalog;
 
 use App\Models\ProductImage;
-use Illuminate\Support\Facades\Storage;
 use Tests\Concerns\CreatesCatalogRecords;
 use Tests\TestCase;
 
@@ -14,10 +13,7 @@ class SeedImagesTest extends TestCase
 
     public function test_paints_missing_files_deterministically(): void
     {
-        $root = sys_get_temp_dir().'/catalog-seed-'.bin2hex(random_bytes(4));
-        config(['filesystems.disks.media.root' => $root]);
-        Storage::forgetDisk('media');
-        $this->beforeApplicationDestroyed(fn () => exec('rm -rf '.escapeshellarg($root)));
+        $root = $this->useTemporaryDisk('media');
         $product = $this->product($this->category('S'), $this->brand());
         $path = 'products/'.strtolower($product->sku).'/1.jpg';
         ProductImage::query()->create(['product_id' => $product->id, 'path' => $path, 'status' => 'ready']);

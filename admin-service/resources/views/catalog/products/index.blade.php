@@ -13,48 +13,11 @@
                 <x-label for="category" value="Category" />
                 <x-catalog.category-select name="category" :nodes="$categories" :selected="$filters['category'] ?? null" empty="Any" class="mt-1 max-w-[14rem]" />
             </div>
-            <div>
-                <x-label for="brand" value="Brand" />
-                <select id="brand" name="brand" class="mt-1 {{ $select }}">
-                    <option value="">Any</option>
-                    @foreach ($brands as $b)
-                        <option value="{{ $b->id }}" {{ ($filters['brand'] ?? '') == $b->id ? 'selected' : '' }}>{{ $b->name }}</option>
-                    @endforeach
-                </select>
-            </div>
-            <div>
-                <x-label for="status" value="Status" />
-                <select id="status" name="status" class="mt-1 {{ $select }}">
-                    <option value="">Any</option>
-                    @foreach (['active', 'draft'] as $s)
-                        <option value="{{ $s }}" {{ ($filters['status'] ?? '') === $s ? 'selected' : '' }}>{{ ucfirst($s) }}</option>
-                    @endforeach
-                </select>
-            </div>
-            <div>
-                <x-label for="stock" value="Stock" />
-                <select id="stock" name="stock" class="mt-1 {{ $select }}">
-                    @foreach (['' => 'Any', 'in' => 'In stock', 'low' => 'Low (1-5)', 'out' => 'Out of stock'] as $v => $l)
-                        <option value="{{ $v }}" {{ ($filters['stock'] ?? '') === $v ? 'selected' : '' }}>{{ $l }}</option>
-                    @endforeach
-                </select>
-            </div>
-            <div>
-                <x-label for="trashed" value="Trash" />
-                <select id="trashed" name="trashed" class="mt-1 {{ $select }}" data-testid="trashed-filter">
-                    @foreach (['' => 'Hide trashed', 'with' => 'Include trashed', 'only' => 'Trash only'] as $v => $l)
-                        <option value="{{ $v }}" {{ ($filters['trashed'] ?? '') === $v ? 'selected' : '' }}>{{ $l }}</option>
-                    @endforeach
-                </select>
-            </div>
-            <div>
-                <x-label for="sort" value="Sort" />
-                <select id="sort" name="sort" class="mt-1 {{ $select }}">
-                    @foreach (['updated_at' => 'Recently changed', 'name' => 'Name', 'sku' => 'SKU', 'price' => 'Price'] as $v => $l)
-                        <option value="{{ $v }}" {{ ($filters['sort'] ?? 'updated_at') === $v ? 'selected' : '' }}>{{ $l }}</option>
-                    @endforeach
-                </select>
-            </div>
+            <x-catalog.filter-select name="brand" label="Brand" :options="['' => 'Any'] + $brands->pluck('name', 'id')->all()" :selected="$filters['brand'] ?? ''" />
+            <x-catalog.filter-select name="status" label="Status" :options="['' => 'Any', 'active' => 'Active', 'draft' => 'Draft']" :selected="$filters['status'] ?? ''" />
+            <x-catalog.filter-select name="stock" label="Stock" :options="['' => 'Any', 'in' => 'In stock', 'low' => 'Low (1-5)', 'out' => 'Out of stock']" :selected="$filters['stock'] ?? ''" />
+            <x-catalog.filter-select name="trashed" label="Trash" :options="['' => 'Hide trashed', 'with' => 'Include trashed', 'only' => 'Trash only']" :selected="$filters['trashed'] ?? ''" data-testid="trashed-filter" />
+            <x-catalog.filter-select name="sort" label="Sort" :options="['updated_at' => 'Recently changed', 'name' => 'Name', 'sku' => 'SKU', 'price' => 'Price']" :selected="$filters['sort'] ?? 'updated_at'" />
             <x-button data-testid="apply-filters">Filter</x-button>
         </form>
         <div class="flex flex-wrap gap-2 items-center text-sm">
