@@ -37,7 +37,7 @@ node_test() { # node_test DIR NAME (files one at a time: some restart shared pro
 [ -f admin-service/phpunit.xml ] && suite "admin-service (PHPUnit, real Postgres)" \
   bash -c "cd admin-service && phpunit --log-junit '$RESULTS/admin.junit.xml'"
 [ -d admin-service/tests/Browser ] && suite "admin + storefront in headless Chromium (one login; screenshots in .platform/test-results/admin-browser)" \
-  bash -c "cd admin-service && node --test --test-reporter=spec --test-reporter-destination=stdout \
+  bash -c "cd admin-service && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination='$RESULTS/admin-browser.tap' tests/Browser/"
 [ -f api-gateway/storefront/test/storefront.browser.test.mjs ] && suite "storefront in headless Chromium (issue 16: search to paid order, live status; screenshots in .platform/test-results/storefront-browser)" \
   bash -c "cd api-gateway/storefront && node --test --test-reporter=spec --test-reporter-destination=stdout \
