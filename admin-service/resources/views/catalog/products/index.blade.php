@@ -55,7 +55,7 @@
         @error('status') <p class="text-sm text-red-600">{{ $message }}</p> @enderror
         @error('percent') <p class="text-sm text-red-600">{{ $message }}</p> @enderror
 
-        <x-admin.table :headers="['', '', 'SKU', 'Name', 'Category', 'Brand', 'Price', 'Stock', 'Status', '']" data-testid="products">
+        <x-admin.table :headers="['', '', 'SKU', 'Name', 'Category', 'Brand', 'Price', 'Stock', 'Status']" data-testid="products">
             @forelse ($products as $p)
                 <tr data-testid="product-row" data-sku="{{ $p->sku }}" class="{{ $p->trashed() ? 'opacity-60' : '' }}">
                     <td class="px-4 py-2"><input type="checkbox" name="ids[]" value="{{ $p->id }}" aria-label="Select {{ $p->sku }}" class="rounded border-gray-300"></td>
@@ -65,7 +65,7 @@
                         @endif
                     </td>
                     <td class="px-4 py-2 font-mono text-xs">{{ $p->sku }}</td>
-                    <td class="px-4 py-2 font-medium">{{ $p->name }}</td>
+                    <td class="px-4 py-2 font-medium"><a href="{{ route('admin.products.edit', $p->id) }}" class="text-indigo-700 dark:text-indigo-300 hover:underline" data-testid="edit-product">{{ $p->name }}</a></td>
                     <td class="px-4 py-2">{{ $p->category?->name }}</td>
                     <td class="px-4 py-2">{{ $p->brand?->name }}</td>
                     <td class="px-4 py-2 tabular-nums">{{ number_format((float) $p->price, 2) }} {{ $p->currency }}</td>
@@ -77,10 +77,9 @@
                             <x-admin.badge :tone="$p->status === 'active' ? 'green' : 'gray'">{{ $p->status }}</x-admin.badge>
                         @endif
                     </td>
-                    <td class="px-4 py-2 text-right whitespace-nowrap"><a href="{{ route('admin.products.edit', $p->id) }}" class="text-indigo-600 dark:text-indigo-400 hover:underline">Edit</a></td>
                 </tr>
             @empty
-                <tr><td colspan="10" class="px-4 py-6 text-center text-gray-500">No products match.</td></tr>
+                <tr><td colspan="9" class="px-4 py-6 text-center text-gray-500">No products match.</td></tr>
             @endforelse
         </x-admin.table>
     </form>
