@@ -9,6 +9,7 @@
 use App\Models\Brand;
 use App\Models\Category;
 use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Storage;
 use Illuminate\Support\Str;
 
 require __DIR__.'/../../bootstrap/autoload.php';
@@ -51,6 +52,11 @@ if ($command === 'setup') {
     }
     DB::table('brands')->where('name', 'like', "$tag %")->delete();
     exec('rm -rf '.escapeshellarg(sys_get_temp_dir()."/catalog-browser-$tag"));
+    foreach (Storage::disk('media')->directories('products') as $dir) { // uploaded images of the test's products
+        if (str_starts_with($dir, 'products/'.strtolower($tag).'-')) {
+            Storage::disk('media')->deleteDirectory($dir);
+        }
+    }
 } else {
     fwrite(STDERR, "usage: catalog-records.php setup|cleanup TAG\n");
     exit(2);
