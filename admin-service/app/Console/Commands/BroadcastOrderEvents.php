@@ -25,7 +25,14 @@ class BroadcastOrderEvents extends Command
         $pause = max(20, (int) $this->option('poll-ms')) * 1000;
         $this->info('relaying order events to admin.orders / admin.orders.{id}');
         do {
-            $sent = $relay->poll();
+            try {
+                $sent = $relay->poll();
+            } catch (\Throwable $e) {
+                // PostgreSQL or Redis away for a moment: keep the process, retry (unsent events stay pending)
+                $this->warn('order relay: '.$e->getMessage());
+                $sent = 0;
+                usleep(1_000_000);
+            }
             if ($sent === 0 && ! $this->option('once')) {
                 usleep($pause);
             }

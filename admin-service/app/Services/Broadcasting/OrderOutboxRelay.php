@@ -51,9 +51,13 @@ class OrderOutboxRelay
             if (isset($this->sent[$id]) || $id <= $this->cursor - self::LOOKBACK_IDS) {
                 continue;
             }
+            // marked only once published: a failed publish (Redis away) is retried by the next poll
+            $payload = json_decode($row->payload, true);
+            if (is_array($payload) && isset($payload['orderId'], $payload['orderNumber'], $payload['status'])) {
+                $this->broadcast($row->event_type, $payload, $row->email);
+            }
             $this->sent[$id] = true;
             $this->cursor = max($this->cursor, $id);
-            $this->broadcast($row->event_type, json_decode($row->payload, true), $row->email);
             $count++;
         }
         $floor = $this->cursor - self::LOOKBACK_IDS;
