@@ -150,4 +150,22 @@ class ProductManagementTest extends TestCase
         $product->delete();
         $this->get("/products/{$product->id}/edit")->assertOk()->assertSee('data-testid="trashed-banner"', false)->assertSee('Restore');
     }
+
+    public function test_the_live_in_search_check_turns_true_once_the_index_has_the_write(): void
+    {
+        $this->signIn();
+        $this->post('/products', $this->form())->assertSessionHasNoErrors();
+        $token = session('consistency_token');
+
+        // the gateway polls the index (Debezium -> Kafka -> indexer -> Elasticsearch) for up to its timeout
+        $live = false;
+        for ($i = 0; $i < 3 && ! $live; $i++) {
+            $live = $this->getJson('/products/search-status?token='.$token)->assertOk()->json('live');
+        }
+        $this->assertTrue($live);
+        // a WAL position the index can't have reached yet: not live (after the gateway's timeout)
+        $future = explode('.', $token)[0].'.'.((int) explode('.', $token)[1] + 10 ** 12);
+        $this->assertFalse($this->getJson('/products/search-status?token='.$future)->assertOk()->json('live'));
+        $this->getJson('/products/search-status?token=nope')->assertStatus(422)->assertJsonValidationErrors('token');
+    }
 }
