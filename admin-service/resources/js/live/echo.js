@@ -30,3 +30,17 @@ export function orderUrl(id) {
   const template = document.querySelector('meta[name="order-url"]')?.content ?? '/admin/orders/__ID__';
   return template.replace('__ID__', encodeURIComponent(String(id)));
 }
+
+/** Replaces a status pill by the server-rendered one of `status` (from <template id="order-status-pills">). */
+export function replaceStatusPill(pill, status) {
+  const rendered = document.getElementById('order-status-pills')?.content.querySelector(`[data-status="${CSS.escape(status)}"]`);
+  if (!rendered) {
+    pill.dataset.status = status;
+    pill.textContent = status.replace('_', ' ');
+    return pill;
+  }
+  const fresh = rendered.cloneNode(true);
+  if (pill.dataset.testid) fresh.dataset.testid = pill.dataset.testid;
+  pill.replaceWith(fresh);
+  return fresh;
+}

@@ -1,6 +1,6 @@
 // Dashboard and orders list: a new order pops up (toast), the list gains its row, and rows follow
 // status changes — all from the private channel admin.orders, without a reload.
-import { adminEcho, markConnected, orderUrl } from '../live/echo';
+import { adminEcho, markConnected, orderUrl, replaceStatusPill } from '../live/echo';
 import { escapeHtml, toast } from '../live/toasts';
 
 const money = (total, currency) => `${Number(total).toFixed(2)} ${currency}`;
@@ -22,17 +22,16 @@ function onCreated(order) {
   row.innerHTML = `<td class="px-4 py-2 font-medium tabular-nums">${escapeHtml(order.number)}</td>
     <td class="px-4 py-2 text-gray-500 tabular-nums">just now</td>
     <td class="px-4 py-2">${escapeHtml(order.customer ?? '')}</td>
-    <td class="px-4 py-2"><span data-status="${escapeHtml(order.status)}" class="inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold bg-gray-100 text-gray-700 dark:bg-gray-700 dark:text-gray-200">${escapeHtml(order.status.replace('_', ' '))}</span></td>
+    <td class="px-4 py-2"><span data-status="${escapeHtml(order.status)}"></span></td>
     <td class="px-4 py-2 tabular-nums text-right">${escapeHtml(money(order.total, order.currency))}</td>
     <td class="px-4 py-2 text-right"><a href="${orderUrl(order.id)}" class="text-indigo-600 dark:text-indigo-400 hover:underline">Open</a></td>`;
+  replaceStatusPill(row.querySelector('[data-status]'), order.status);
   tbody.prepend(row);
 }
 
 function onStatusChanged(change) {
   const pill = document.querySelector(`[data-order-id="${change.id}"] [data-status]`);
-  if (!pill) return;
-  pill.dataset.status = change.status;
-  pill.textContent = change.status.replace('_', ' ');
+  if (pill) replaceStatusPill(pill, change.status);
 }
 
 adminEcho()

@@ -31,6 +31,7 @@ class OrderController extends Controller
         return view('admin.orders.show', [
             'order' => $order,
             'moves' => $machine->machine()->movesFrom($order->status),
+            'statuses' => $machine->machine()->statuses,
             'timezone' => config('orders.timezone'),
         ]);
     }

@@ -35,7 +35,7 @@
         </div>
     </form>
 
-    <div data-testid="live-orders" data-channel="admin.orders" class="hidden rounded-md bg-indigo-50 dark:bg-indigo-900/40 p-3 text-sm text-indigo-800 dark:text-indigo-200" role="status" aria-live="polite"></div>
+    <x-admin.order-status-templates :statuses="$statuses" />
 
     <x-admin.table :headers="['Number', 'Placed', 'Customer', 'Status', 'Total', '']" data-testid="orders">
         @forelse ($orders as $o)

@@ -2,6 +2,7 @@
     <x-slot name="header">Order {{ $order->number }}</x-slot>
     @push('head') <x-vite-assets :entries="['resources/js/pages/order-page.js']" /> @endpush
 
+    <x-admin.order-status-templates :statuses="$statuses" />
     <div data-testid="order-page" data-channel="admin.orders.{{ $order->id }}" data-order-id="{{ $order->id }}" class="grid gap-6 lg:grid-cols-3">
         <x-card class="lg:col-span-2">
             <x-admin.section-title>Lines</x-admin.section-title>
