@@ -67,6 +67,8 @@ export async function checkoutPage(main: HTMLElement): Promise<void> {
       payment: { method: 'card', token: v.token },
     };
     busy = true;
+    form.querySelectorAll<HTMLElement>('.field-error').forEach((x) => { x.hidden = true; });
+    form.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'));
     place.disabled = true;
     place.textContent = 'Placing order…';
     show(outcome, 'info', 'Placing your order…');
