@@ -14,7 +14,8 @@ check() { # check DESCRIPTION COMMAND...
 report() { mkdir -p .platform/test-results && echo "$pass $fail" >.platform/test-results/lifecycle.count; }
 
 status=$($P status); echo "$status"
-check "every component is up after make up" bash -c "! grep -qw down <<<'$status'"
+none_is() { ! grep -qw "$1" <<<"$status"; }
+check "every component is up after make up" none_is down
 ports=$(awk '$NF ~ /^[0-9]+$/ {print $NF}' <<<"$status")
 
 # Kill one component hard; `up` must bring back only that one.
@@ -28,18 +29,21 @@ squatter=$!
 for _ in $(seq 50); do [ -n "$(ss -Hltn "sport = :$REDIS_PORT")" ] && break; sleep 0.2; done
 out=$($P up redis 2>&1); rc=$?
 kill $squatter 2>/dev/null; wait $squatter 2>/dev/null
-check "up fails (rc=$rc) on a port in use, naming component and port" \
-  bash -c "[ $rc -ne 0 ] && grep -q 'ERROR \[redis\]: port [0-9]* is already in use' <<<'$out'"
+port_in_use_named() { [ "$rc" -ne 0 ] && grep -q 'ERROR \[redis\]: port [0-9]* is already in use' <<<"$out"; }
+check "up fails (rc=$rc) on a port in use, naming component and port" port_in_use_named
 
 out=$($P up 2>&1); rc=$?
 echo "$out" | grep -E '^\[' | head -20
 check "second up succeeds" test $rc -eq 0
-check "second up restarts the killed component" bash -c "grep -q '^\[redis\] starting' <<<'$out'"
-check "second up leaves healthy components alone" bash -c "grep -q '^\[postgres\] already up' <<<'$out' && ! grep -q '^\[postgres\] starting' <<<'$out'"
+# The output is matched through a function, never pasted into `bash -c`: it may hold quotes.
+has_line() { grep -q "$1" <<<"$out"; }
+leaves_postgres_alone() { has_line '^\[postgres\] already up' && ! has_line '^\[postgres\] starting'; }
+check "second up restarts the killed component" has_line '^\[redis\] starting'
+check "second up leaves healthy components alone" leaves_postgres_alone
 
 $P down >/dev/null 2>&1
 status=$($P status); echo "$status"
-check "every component is down after make down" bash -c "! grep -qw up <<<'$status'"
+check "every component is down after make down" none_is up
 bound=""
 for port in $ports 9093 9300 1080; do
   [ -n "$(ss -Hltn "sport = :$port")" ] && bound="$bound $port"
