@@ -40,6 +40,10 @@ connector_unchanged_and_running() {
   ' "$CONNECTOR_FILE" "$CONNECT_URL" 2>/dev/null
 }
 
+slot_active() {
+  [ "$(cdc_psql -c "SELECT active FROM pg_replication_slots WHERE slot_name = '$1'" 2>/dev/null)" = t ]
+}
+
 run() {
   local tables missing t
   tables=$(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config; console.log(c["table.include.list"].split(",").join(" "))' "$CONNECTOR_FILE") \
@@ -70,7 +74,8 @@ run() {
   # (e.g. held by another client); streaming has really started once the slot is active.
   local slot
   slot=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config["slot.name"])' "$CONNECTOR_FILE")
-  wait_for "replication slot $slot active" "${SLOT_WAIT_TIMEOUT:-60}" \
-    test "$(cdc_psql -c "SELECT active FROM pg_replication_slots WHERE slot_name = '$slot'" 2>/dev/null)" = t \
-    || fail "connector is RUNNING but replication slot '$slot' is not active after ${SLOT_WAIT_TIMEOUT:-60}s (held by another client? see pg_stat_replication and .platform/connect/connect.log)"
+  # (A function, not `test "$(…)"`: a command substitution in wait_for's arguments is evaluated once,
+  # so a slot that became active during the initial snapshot was never seen.)
+  wait_for "replication slot $slot active" "${SLOT_WAIT_TIMEOUT:-180}" slot_active "$slot" \
+    || fail "connector is RUNNING but replication slot '$slot' is not active after ${SLOT_WAIT_TIMEOUT:-180}s (held by another client? see pg_stat_replication and .platform/connect/connect.log)"
 }
