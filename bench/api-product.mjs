@@ -8,8 +8,16 @@
 // two gateway processes from api-gateway/dist on their own ports and Redis logical DB:
 //   hit  : cache on, requests cycle over 200 pre-warmed ids (every request is a Redis hit)
 //   miss : CACHE_PRODUCT_TTL_SECONDS=0 (the flag), random ids over the whole catalog -> PostgreSQL
-// Prints every run and the medians (p50/p99 latency in ms, requests/s).
-import { args, benchDatabase, env, require, startGateway, upperMedian as median } from './lib.mjs';
+//   base : the floor, measured in the same run: a minimal Node http server (one process, like the
+//          gateway) doing the same Redis round trip (GET product:<id>, as the gateway's cache hit) and answering
+//          the same bytes with Content-Type application/json
+// Prints every run and the medians (p50/p99 latency in ms, requests/s); the last line is the
+// gateway-hit : baseline ratio (throughput and p50).
+//   --skip-miss 1   leaves the cache-miss gateway out (quicker profiling loops)
+//   --log-level L   LOG_LEVEL of the hit gateway (default: the env's, info)
+//   --profile DIR   starts the hit gateway with --cpu-prof --cpu-prof-dir DIR
+import { spawn } from 'node:child_process';
+import { args, benchDatabase, env, GW, require, sleep, startGateway, upperMedian as median } from './lib.mjs';
 
 const autocannon = require('autocannon');
 const Redis = require('ioredis');
@@ -22,6 +30,36 @@ const BENCH_DB = 'commerce_bench';
 const REDIS_DB = 8;
 const PORT_HIT = Number(args['port-hit'] ?? 3091);
 const PORT_MISS = Number(args['port-miss'] ?? 3092);
+const PORT_BASE = Number(args['port-base'] ?? 3093);
+const SKIP_MISS = args['skip-miss'] === '1';
+
+/** The baseline: plain node:http + ioredis, the gateway's cache-hit Redis command, same body bytes. */
+const BASELINE_SERVER = `
+const http = require('node:http');
+const Redis = require('ioredis');
+const redis = new Redis({ host: process.env.REDIS_HOST, port: Number(process.env.REDIS_PORT), db: Number(process.env.REDIS_DB) });
+http.createServer((req, res) => {
+  const m = /^\\/api\\/products\\/(\\d+)$/.exec(req.url);
+  if (!m) { res.writeHead(404); return res.end(); }
+  redis.get('product:' + m[1]).then((v) => {
+    if (!v) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(v) });
+    res.end(v);
+  }, () => { res.writeHead(500); res.end(); });
+}).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\\n'));
+`;
+
+function startBaseline(port) {
+  const child = spawn(process.execPath, ['-e', BASELINE_SERVER], {
+    cwd: GW,
+    env: { ...process.env, NODE_PATH: `${GW}/node_modules`, PORT: String(port), REDIS_HOST: env.REDIS_HOST, REDIS_PORT: String(env.REDIS_PORT), REDIS_DB: String(REDIS_DB) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', () => resolve({ stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) }));
+    child.once('exit', (code) => reject(new Error(`baseline server exited (${code})`)));
+  });
+}
 
 async function prepareDatabase() {
   const db = await benchDatabase(BENCH_DB);
@@ -58,6 +96,23 @@ async function prepareDatabase() {
  */
 const benchGateway = (port, extraEnv) =>
   startGateway(port, { DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB), ...extraEnv }, { health: 'ready', attempts: 60 });
+
+/** --profile: the hit gateway under `node --cpu-prof` (not allowed in NODE_OPTIONS); the profile is written on exit. */
+async function profiledGateway(port, dir) {
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/main.js'], {
+    cwd: GW,
+    env: { ...env, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', DB_DATABASE: BENCH_DB, REDIS_DB: String(REDIS_DB) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 60; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false)) {
+      return { stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGINT'); }) };
+    }
+    await sleep(500);
+  }
+  child.kill('SIGKILL');
+  throw new Error('profiled gateway not ready');
+}
 
 function cannon(port, pickId) {
   return new Promise((resolve, reject) => {
@@ -103,46 +158,59 @@ async function main() {
   const results = [];
   let hitGw;
   let missGw;
+  let base;
   try {
     const started = await Promise.allSettled([
-      benchGateway(PORT_HIT, {}),
-      benchGateway(PORT_MISS, { CACHE_PRODUCT_TTL_SECONDS: '0', CACHE_LIST_TTL_SECONDS: '0' }),
+      args.profile ? profiledGateway(PORT_HIT, args.profile) : benchGateway(PORT_HIT, args['log-level'] ? { LOG_LEVEL: args['log-level'] } : {}),
+      SKIP_MISS ? Promise.resolve(undefined) : benchGateway(PORT_MISS, { CACHE_PRODUCT_TTL_SECONDS: '0', CACHE_LIST_TTL_SECONDS: '0' }),
+      startBaseline(PORT_BASE),
     ]);
-    [hitGw, missGw] = started.map((s) => s.value);
+    [hitGw, missGw, base] = started.map((s) => s.value);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     const hot = ids.slice(0, 200);
     for (const id of hot) await fetch(`http://127.0.0.1:${PORT_HIT}/api/products/${id}`); // warm
     const sample = await (await fetch(`http://127.0.0.1:${PORT_HIT}/api/products/${hot[0]}`)).text();
+    const baseSample = await (await fetch(`http://127.0.0.1:${PORT_BASE}/api/products/${hot[0]}`)).text();
+    if (baseSample !== sample) throw new Error('baseline body differs from the gateway body');
     let k = 0;
     for (let run = 1; run <= RUNS; run++) {
+      const baseline = await cannon(PORT_BASE, () => hot[k++ % hot.length]);
+      await sleep(1000);
       const hit = await cannon(PORT_HIT, () => hot[k++ % hot.length]);
-      const miss = await cannon(PORT_MISS, () => ids[Math.floor(Math.random() * ids.length)]);
+      const miss = SKIP_MISS ? { latency: {}, requests: {} } : await cannon(PORT_MISS, () => ids[Math.floor(Math.random() * ids.length)]);
       const redisP50 = await redisGetP50(redis, `product:${hot[0]}`);
       const redisP50c = await redisGetP50Concurrent(redis, `product:${hot[0]}`);
       const r = {
         run,
+        baseline: { p50: baseline.latency.p50, p99: baseline.latency.p99, rps: Math.round(baseline.requests.average), non2xx: baseline.non2xx, errors: baseline.errors },
         hit: { p50: hit.latency.p50, p99: hit.latency.p99, rps: Math.round(hit.requests.average), non2xx: hit.non2xx, errors: hit.errors },
         miss: { p50: miss.latency.p50, p99: miss.latency.p99, rps: Math.round(miss.requests.average), non2xx: miss.non2xx, errors: miss.errors },
         redisGetP50: Number(redisP50.toFixed(3)),
         redisGetP50AtConcurrency: Number(redisP50c.toFixed(3)),
       };
       r.ratioHitP50ToRedisP50 = Number((r.hit.p50 / r.redisGetP50).toFixed(1));
+      r.hitRpsToBaseline = Number((r.hit.rps / r.baseline.rps).toFixed(2));
+      r.hitP50ToBaseline = Number((r.hit.p50 / Math.max(r.baseline.p50, 1)).toFixed(2));
       results.push(r);
       console.log(JSON.stringify(r));
     }
     const med = (f) => median(results.map(f));
     const summary = {
       runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, catalog: ids.length, payloadBytes: sample.length,
+      baseline: { p50: med((r) => r.baseline.p50), p99: med((r) => r.baseline.p99), rps: med((r) => r.baseline.rps) },
       hit: { p50: med((r) => r.hit.p50), p99: med((r) => r.hit.p99), rps: med((r) => r.hit.rps) },
       miss: { p50: med((r) => r.miss.p50), p99: med((r) => r.miss.p99), rps: med((r) => r.miss.rps) },
       redisGetP50: med((r) => r.redisGetP50),
       redisGetP50AtConcurrency: med((r) => r.redisGetP50AtConcurrency),
     };
     summary.ratioHitP50ToRedisP50 = Number((summary.hit.p50 / summary.redisGetP50).toFixed(1));
+    summary.hitRpsToBaseline = med((r) => r.hitRpsToBaseline);
+    summary.hitP50ToBaseline = med((r) => r.hitP50ToBaseline);
     console.log('MEDIANS ' + JSON.stringify(summary));
+    console.log(`RATIO cache hit : baseline (same run, median of ${RUNS}) throughput ${summary.hitRpsToBaseline} (goal >= 0.5), p50 ${summary.hitP50ToBaseline}x (goal <= 2)`);
   } finally {
-    await Promise.all([hitGw?.stop(), missGw?.stop()]);
+    await Promise.all([hitGw?.stop(), missGw?.stop(), base?.stop()]);
     await redis.quit();
   }
 }

@@ -15,6 +15,9 @@ import { AppConfig } from './config/app-config';
 import { metricsMiddleware } from './metrics/metrics.middleware';
 import { MetricsService } from './metrics/metrics.service';
 import { OriginRestrictedIoAdapter } from './notifications/origin-restricted-io.adapter';
+import { installInFront, PRODUCT_HIT_ROUTE, productHitHandler } from './hot-path/product-hit.fast-path';
+import { REDIS } from './common/redis/redis.module';
+import type Redis from 'ioredis';
 
 /** Global HTTP wiring shared by main.ts and the e2e tests. */
 export function configureApp(app: NestExpressApplication): void {
@@ -24,6 +27,10 @@ export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   const trust = config.env.TRUST_PROXY.trim();
   if (trust !== 'false') app.set('trust proxy', trust === 'true' ? true : trust);
+  if (config.env.CACHE_PRODUCT_TTL_SECONDS > 0) {
+    const hits = app.get(MetricsService).httpDuration.labels('GET', PRODUCT_HIT_ROUTE, '200');
+    installInFront(app.getHttpServer(), productHitHandler({ redis: app.get<Redis>(REDIS), logger, observe: (s) => hits.observe(s) }));
+  }
   app.use(requestIdMiddleware);
   app.use(requestLogger(logger));
   app.use(metricsMiddleware(app.get(MetricsService)));

@@ -1,13 +1,19 @@
 import 'reflect-metadata';
+import express from 'express';
 import { createApp } from './bootstrap';
 import { AppConfig } from './config/app-config';
 import { loadConfigOrExit, runProcess } from './run-process';
-import { serveStorefront } from './search/storefront.static';
+import { STOREFRONT_DIR } from './search/storefront.static';
+
+/** Paths Nest answers: the storefront's static files are never looked up (a stat() each) for them. */
+const API_PATHS = /^\/(api|health|metrics|graphql|socket\.io|\.well-known)(\/|\?|$)/;
 
 async function main(): Promise<void> {
   const env = loadConfigOrExit();
   const app = await createApp({ env });
-  serveStorefront(app);
+  // the storefront at / (same options as serveStorefront), skipped for the API's own paths
+  const storefront = express.static(STOREFRONT_DIR, { index: 'index.html', maxAge: '5m', fallthrough: true });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (API_PATHS.test(req.url) ? next() : storefront(req, res, next)));
   const cfg = app.get(AppConfig);
   await app.listen(cfg.env.GATEWAY_PORT, cfg.env.GATEWAY_HOST);
 }
