@@ -32,9 +32,10 @@ export interface SearchContext {
   close: () => Promise<void>;
 }
 
-export async function startSearchApp(opts: { storefront?: boolean } = {}): Promise<SearchContext> {
+/** `env`: overrides of this app instance (e.g. ELASTICSEARCH_URL of an unreachable node). */
+export async function startSearchApp(opts: { storefront?: boolean; env?: Record<string, string> } = {}): Promise<SearchContext> {
   // SEARCH_EVENTS_ENABLED: the tests' searches stay out of the search analytics (search-events module)
-  const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000', SEARCH_EVENTS_ENABLED: 'false' });
+  const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000', SEARCH_EVENTS_ENABLED: 'false', ...opts.env });
   const app = await createApp({ env: cfg });
   if (opts.storefront) serveStorefront(app);
   const { http, db, redis } = await initWithClients(app, cfg, { database: cfg.DB_DATABASE, redisDb: cfg.REDIS_DB });

@@ -89,6 +89,9 @@ export class GraphQLHttpService implements OnModuleInit {
       variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
       operationName: body.operationName ?? undefined,
     });
+    if (context.searchDegraded) res.setHeader('X-Search-Degraded', 'true');
+    const retryAfter = result.errors?.map((e) => (e.originalError as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds).find((s) => typeof s === 'number');
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(200).json({ ...result, errors: result.errors?.map((e) => toGraphQLError(e).toJSON()) });
   }
 

@@ -17,6 +17,8 @@ import type { CategoryFacetValue } from '../search/query/facets.mapper';
 
 export interface GraphQLContext {
   user?: AuthenticatedUser;
+  /** Set by `products` when the page came from the fallback: the HTTP answer gets X-Search-Degraded. */
+  searchDegraded?: boolean;
 }
 
 interface ProductSearchInput {
@@ -50,9 +52,10 @@ export class GraphQLResolvers {
 
   rootValue() {
     return {
-      products: async ({ search }: { search?: ProductSearchInput }) => {
+      products: async ({ search }: { search?: ProductSearchInput }, ctx: GraphQLContext) => {
         const page = await this.search.search(parseProductQuery(searchInputToQuery(search)));
-        return { ...page, facets: Object.entries(page.facets ?? {}).map(([name, values]) => ({ name, values })) };
+        if (page.degraded) ctx.searchDegraded = true;
+        return { ...page, degraded: page.degraded === true, facets: Object.entries(page.facets ?? {}).map(([name, values]) => ({ name, values })) };
       },
       product: async ({ id }: { id: number }) => (await this.reader.load([id], { publicOnly: true }))[0] ?? null,
       categories: async () => (await this.categories.treeWithCounts()).map(toCategory),

@@ -12,6 +12,8 @@ export const TYPE_DEFS = /* GraphQL */ `
   type Facet { name: String! values: [FacetValue!]! }
   type ProductPage {
     items: [Product!]! total: Int! totalRelation: String! page: Int! pageSize: Int! nextCursor: String facets: [Facet!]!
+    "true while the search node is away: served from PostgreSQL (HTTP header X-Search-Degraded: true)"
+    degraded: Boolean!
   }
   enum ProductSort { relevance price_asc price_desc newest }
   input AttributeFilter { name: String! values: [String!]! }

@@ -1,9 +1,12 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../common/decorators/public.decorator';
 import { RedisHealthIndicator } from './redis.health';
+import { SearchHealth, SearchHealthIndicator } from './search.health';
+
+type Ready = HealthCheckResult & { checks: { postgres: 'up' | 'down'; redis: 'up' | 'down'; search: SearchHealth['state'] }; search: SearchHealth };
 
 @ApiTags('health')
 @Public()
@@ -13,29 +16,40 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly search: SearchHealthIndicator,
   ) {}
 
   /** Liveness: the process serves HTTP. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
   live() {
     return { status: 'ok' };
   }
 
-  /** Readiness: PostgreSQL and Redis answer. 503 with the failing dependency otherwise. */
+  /**
+   * Readiness: 503 when PostgreSQL or Redis fails. The search node is reported in `checks.search`
+   * (up | degraded | down) but does not fail readiness: with the node away the product list is
+   * served from PostgreSQL, and taking every gateway out of rotation for it would turn a degraded
+   * search into a full outage (docs/search.md, "Degraded search").
+   */
   @Get('ready')
-  @HealthCheck()
-  async ready(@Res({ passthrough: true }) res: Response) {
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis (fail), the search node (reported in checks.search)' })
+  @ApiOkResponse({ description: '{status, info, error, details, checks: {postgres, redis, search: up|degraded|down}, search}' })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis is down (same body, status "error")' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Ready> {
+    let result: HealthCheckResult;
     try {
-      return await this.health.check([
+      result = await this.health.check([
         () => this.db.pingCheck('postgres', { timeout: 1500 }),
         () => this.redis.isHealthy('redis'),
       ]);
     } catch (e) {
-      if (e instanceof ServiceUnavailableException) {
-        res.status(503);
-        return e.getResponse();
-      }
-      throw e;
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      res.status(503);
+      result = e.getResponse() as HealthCheckResult;
     }
+    const up = (key: string): 'up' | 'down' => (result.details?.[key]?.status === 'up' ? 'up' : 'down');
+    const search = await this.search.check(up('postgres') === 'up');
+    return { ...result, checks: { postgres: up('postgres'), redis: up('redis'), search: search.state }, search };
   }
 }

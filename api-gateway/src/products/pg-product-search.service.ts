@@ -6,6 +6,7 @@ import type { ProductPage } from './dto/product.view';
 import { ProductReader } from './product-reader';
 import { effectiveSort, ProductQuery, ProductSort } from './product-query';
 import { ProductSearchService } from './product-search.service';
+import { PRICE_RANGES } from '../search/query/price-ranges';
 
 const TOTAL_CAP = 10000;
 
@@ -92,6 +93,12 @@ export class PgProductSearchService extends ProductSearchService {
       `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) t`,
       whereParams,
     );
+    // price facet: the index's ranges, counted under all filters in one pass (cheap: no per-facet query)
+    const [priceRow]: Array<Record<string, number>> = await this.db.query(
+      `SELECT ${PRICE_RANGES.map((r, i) => `count(*) FILTER (WHERE ${[r.from !== undefined ? `p.price >= ${r.from}` : 'true', r.to !== undefined ? `p.price < ${r.to}` : 'true'].join(' AND ')})::int AS r${i}`).join(', ')}
+         ${from} WHERE ${where}`,
+      whereParams,
+    );
     const facetRows: Array<{ value: string; count: number }> = await this.db.query(
       `SELECT b.name AS value, count(*)::int AS count ${from} WHERE ${where} GROUP BY b.name ORDER BY count DESC, b.name LIMIT 20`,
       whereParams,
@@ -107,7 +114,10 @@ export class PgProductSearchService extends ProductSearchService {
       page: q.page,
       pageSize: q.pageSize,
       nextCursor: hasMore && last ? encodeCursor({ s: sortName, k: last.sort_key, i: Number(last.id) }) : null,
-      facets: { brand: facetRows },
+      facets: {
+        brand: facetRows,
+        price: PRICE_RANGES.map((r, i) => ({ value: r.key, from: r.from ?? null, to: r.to ?? null, count: priceRow[`r${i}`] ?? 0 })),
+      },
     };
   }
 }

@@ -60,6 +60,7 @@ export class ProductsController {
     }
     const { page, cache } = await this.products.list(parseProductQuery(rest));
     res.setHeader('X-Cache', cache);
+    if (page.degraded) res.setHeader('X-Search-Degraded', 'true');
     return page;
   }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { EsProductSearchService } from '../search/es-product-search.service';
+import { ResilientProductSearch } from '../search/resilient-product-search.service';
 import { pickSearchBackend } from '../search/search-backend';
 import { SearchModule } from '../search/search.module';
 import { SearchSettings } from '../search/search.settings';
@@ -22,10 +22,11 @@ import { ProductPageService } from './product-page.service';
     ProductCacheService,
     ProductCacheInvalidator,
     PgProductSearchService,
+    ResilientProductSearch,
     {
       provide: ProductSearchService,
-      inject: [SearchSettings, AppConfig, EsProductSearchService, PgProductSearchService],
-      useFactory: (s: SearchSettings, cfg: AppConfig, es: EsProductSearchService, pg: PgProductSearchService) =>
+      inject: [SearchSettings, AppConfig, ResilientProductSearch, PgProductSearchService],
+      useFactory: (s: SearchSettings, cfg: AppConfig, es: ResilientProductSearch, pg: PgProductSearchService) =>
         pickSearchBackend(s, cfg, { elasticsearch: es, postgres: pg }),
     },
   ],

@@ -20,12 +20,14 @@ export class ProductsService {
     private readonly invalidator: ProductCacheInvalidator,
   ) {}
 
+  /** A degraded page (served by the fallback while the search node is away) is never cached. */
   async list(query: ProductQuery): Promise<{ page: ProductPage; cache: 'hit' | 'miss' }> {
     const { key, value } = await this.cache.getList<ProductPage>(normalizeQuery(query));
-    if (value) return { page: value, cache: 'hit' };
+    if (value) return { page: { ...value, degraded: false }, cache: 'hit' };
     const page = await this.search.search(query);
+    if (page.degraded) return { page, cache: 'miss' };
     await this.cache.setList(key, page);
-    return { page, cache: 'miss' };
+    return { page: { ...page, degraded: false }, cache: 'miss' };
   }
 
   /** Public detail: active, not deleted; cached under product:<id>. */

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { SEARCH_CLIENT, SearchClient } from './es/es-client';
 import { CategoryFacetValue, CategoryNode, categoryTree } from './query/facets.mapper';
 import { SearchSettings } from './search.settings';
+import { CircuitBreaker, throughBreaker } from './resilience/circuit-breaker';
+import { isNodeFailure } from './resilience/node-failure';
 
 const TTL_MS = 5000;
 
@@ -16,6 +18,7 @@ export class CategoryTreeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
     private readonly settings: SearchSettings,
+    private readonly breaker: CircuitBreaker,
   ) {}
 
   categories(): Promise<CategoryNode[]> {
@@ -31,18 +34,37 @@ export class CategoryTreeService {
     return this.cache.rows;
   }
 
-  /** GET /api/categories: the whole tree with the number of searchable products under each node. */
+  /**
+   * GET /api/categories: the whole tree with the number of searchable products under each node.
+   * Counted by the index; while the node is away, by PostgreSQL (one grouped query, same rule:
+   * active, not soft-deleted, in the node or a descendant).
+   */
   async treeWithCounts(): Promise<CategoryFacetValue[]> {
-    const [categories, res] = await Promise.all([
+    const [categories, counts] = await Promise.all([
       this.categories(),
-      this.es.search({
-        index: this.settings.SEARCH_PRODUCTS_ALIAS,
-        size: 0,
-        query: { term: { visible: true } },
-        aggs: { values: { terms: { field: 'categoryIds', size: 5000 } } },
-      }),
+      throughBreaker(this.breaker, isNodeFailure, () => this.indexCounts(), () => this.databaseCounts()),
     ]);
+    return categoryTree(categories, counts, true);
+  }
+
+  private async indexCounts(): Promise<Map<number, number>> {
+    const res = await this.es.search({
+      index: this.settings.SEARCH_PRODUCTS_ALIAS,
+      size: 0,
+      query: { term: { visible: true } },
+      aggs: { values: { terms: { field: 'categoryIds', size: 5000 } } },
+    }, { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 });
     const buckets = ((res.aggregations?.values as { buckets?: Array<{ key: number; doc_count: number }> })?.buckets ?? []);
-    return categoryTree(categories, new Map(buckets.map((b) => [Number(b.key), b.doc_count])), true);
+    return new Map(buckets.map((b) => [Number(b.key), b.doc_count]));
+  }
+
+  private async databaseCounts(): Promise<Map<number, number>> {
+    const rows: Array<{ id: string; n: number }> = await this.db.query(
+      `SELECT anc.id, count(*)::int AS n
+         FROM products p JOIN categories leaf ON leaf.id = p.category_id JOIN categories anc ON leaf.path LIKE anc.path || '%'
+        WHERE p.status = 'active' AND p.deleted_at IS NULL
+        GROUP BY anc.id`,
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.n]));
   }
 }

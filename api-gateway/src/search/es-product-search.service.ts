@@ -55,7 +55,13 @@ export class EsProductSearchService extends ProductSearchService {
     return buildSearchRequest(q, { totalThreshold: this.settings.SEARCH_TOTAL_THRESHOLD });
   }
 
-  private validate(q: ProductQuery): void {
+  /** The API's searches: bounded by SEARCH_QUERY_TIMEOUT_MS, no retry (the breaker and the fallback take over). */
+  private get requestOptions(): { requestTimeout: number; maxRetries: number } {
+    return { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 };
+  }
+
+  /** 400 for what this backend cannot answer (page window, a cursor it did not issue). */
+  validate(q: ProductQuery): void {
     if (!q.cursor && q.page * q.pageSize > this.settings.SEARCH_PAGE_WINDOW) {
       throw new ValidationFailedException(
         [{ field: 'page', message: `page * pageSize must be at most ${this.settings.SEARCH_PAGE_WINDOW}; use cursor (nextCursor) to go deeper` }],
@@ -92,13 +98,13 @@ export class EsProductSearchService extends ProductSearchService {
 
   /** A correction of `text` from the indexed name words, offered only if it finds visible products. */
   private async didYouMean(text: string): Promise<string | null> {
-    const res = await this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...suggestRequest(text) } as never);
+    const res = await this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...suggestRequest(text) } as never, this.requestOptions);
     const corrected = correctedText(text, ((res.suggest?.words ?? []) as never));
     if (!corrected) return null;
     const found = await this.es.count({
       index: this.settings.SEARCH_PRODUCTS_ALIAS,
       query: { bool: { filter: [{ term: { visible: true } }], must: [textQuery(corrected)] } },
-    } as never);
+    } as never, this.requestOptions);
     return found.count > 0 ? corrected : null;
   }
 
@@ -110,7 +116,7 @@ export class EsProductSearchService extends ProductSearchService {
    */
   private async query(q: ProductQuery): Promise<SearchResponse> {
     const body = this.requestBody(q);
-    if (!q.cursor) return this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...body } as never) as Promise<SearchResponse>;
+    if (!q.cursor) return this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...body } as never, this.requestOptions) as Promise<SearchResponse>;
     const carried = q.cursor.p;
     try {
       return await this.searchInPit(carried ?? (await this.openPit()), body);
@@ -124,11 +130,11 @@ export class EsProductSearchService extends ProductSearchService {
   }
 
   private async openPit(): Promise<string> {
-    const res = await this.es.openPointInTime({ index: this.settings.SEARCH_PRODUCTS_ALIAS, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE });
+    const res = await this.es.openPointInTime({ index: this.settings.SEARCH_PRODUCTS_ALIAS, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE }, this.requestOptions);
     return res.id;
   }
 
   private searchInPit(id: string, body: Record<string, unknown>): Promise<SearchResponse> {
-    return this.es.search({ ...body, pit: { id, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE } } as never) as Promise<SearchResponse>;
+    return this.es.search({ ...body, pit: { id, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE } } as never, this.requestOptions) as Promise<SearchResponse>;
   }
 }

@@ -1,4 +1,5 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { createSearchClient, SEARCH_CLIENT, SearchClient } from './es/es-client';
 import { IndexManager } from './index/index-manager';
 import { loadSearchSettings, SearchSettings } from './search.settings';
@@ -15,7 +16,8 @@ class SearchClientCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: SearchSettings, useFactory: () => loadSearchSettings() },
+    // from the environment the process (or test) validated: the same sources, overrides included
+    { provide: SearchSettings, inject: [AppConfig], useFactory: (cfg: AppConfig) => loadSearchSettings(cfg.env as unknown as Record<string, unknown>) },
     { provide: SEARCH_CLIENT, inject: [SearchSettings], useFactory: (s: SearchSettings) => createSearchClient(s.ELASTICSEARCH_URL) },
     { provide: IndexManager, inject: [SEARCH_CLIENT], useFactory: (es: SearchClient) => new IndexManager(es) },
     SearchClientCloser,

@@ -30,6 +30,17 @@ export class SearchSettings {
   @Type(() => Number) @IsInt() @Min(100) @Max(1000000) SEARCH_TOTAL_THRESHOLD = 10000;
   /** Longest wait for ?consistentWith= before answering with X-Consistency: stale. */
   @Type(() => Number) @IsInt() @Min(0) @Max(30000) SEARCH_CONSISTENCY_TIMEOUT_MS = 5000;
+  /**
+   * Degraded search (docs/search.md): while the node is unreachable or failing, GET /api/products
+   * answers from PostgreSQL (`postgres`) or with 503 + Retry-After (`off`).
+   */
+  @IsIn(['postgres', 'off']) SEARCH_FALLBACK: 'postgres' | 'off' = 'postgres';
+  /** Consecutive failed searches that open the circuit breaker (no request goes to the node then). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) SEARCH_BREAKER_FAILURES = 3;
+  /** How long the breaker stays open before one probe search goes to the node again. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600000) SEARCH_BREAKER_OPEN_MS = 5000;
+  /** Per-request timeout of the API's searches (no retry): a hung node counts as failed after this. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60000) SEARCH_QUERY_TIMEOUT_MS = 3000;
 
   get productsWriteAlias(): string {
     return `${this.SEARCH_PRODUCTS_ALIAS}-write`;

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailedException } from '../common/errors/validation.exception';
+import { RetryLaterException } from '../common/errors/service-unavailable.exception';
 import { SEARCH_CLIENT, SearchClient } from './es/es-client';
+import { CircuitBreaker, throughBreaker } from './resilience/circuit-breaker';
+import { isNodeFailure } from './resilience/node-failure';
 import { SearchSettings } from './search.settings';
 
 export interface Suggestion {
@@ -19,7 +22,11 @@ export interface SuggestResponse {
 /** Autocomplete over the edge-ngram subfield of name (prefix of every word), best 10. */
 @Injectable()
 export class SuggestService {
-  constructor(@Inject(SEARCH_CLIENT) private readonly es: SearchClient, private readonly settings: SearchSettings) {}
+  constructor(
+    @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
+    private readonly settings: SearchSettings,
+    private readonly breaker: CircuitBreaker,
+  ) {}
 
   static parse(raw: unknown): string {
     const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -30,7 +37,15 @@ export class SuggestService {
     return q;
   }
 
-  async suggest(q: string): Promise<SuggestResponse> {
+  /** Suggestions need the index: while the node is away, 503 + Retry-After (the breaker's open time). */
+  suggest(q: string): Promise<SuggestResponse> {
+    return throughBreaker(this.breaker, isNodeFailure, () => this.query(q), async () => {
+      const s = Math.max(1, this.breaker.retryAfterSeconds());
+      throw new RetryLaterException(s, `Suggestions are temporarily unavailable; retry in ${s} s`);
+    });
+  }
+
+  private async query(q: string): Promise<SuggestResponse> {
     const res = await this.es.search({
       index: this.settings.SEARCH_PRODUCTS_ALIAS,
       size: 10,
@@ -44,7 +59,7 @@ export class SuggestService {
         },
       },
       sort: [{ _score: 'desc' }, { id: 'asc' }],
-    } as never);
+    } as never, { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 });
     const suggestions = (res.hits.hits as Array<{ _source?: Suggestion }>).map((h) => h._source!).filter(Boolean);
     return { q, suggestions, tookMs: res.took };
   }

@@ -6,7 +6,6 @@ import { LOGGER } from '../logging/logger';
 import { mapDbError } from '../errors/db-error.mapper';
 import { ErrorDetail, sendError } from '../errors/error-body';
 import type { GatewayRequest } from '../http/request-context';
-import { TooManyRequestsException } from '../rate-limit/too-many-requests.exception';
 
 interface Resolved {
   status: number;
@@ -52,7 +51,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (process.env.GW_DEBUG) console.error(exception);
       this.logger.error({ err: exception, requestId: req.id, path: req.path }, 'unhandled error');
     }
-    if (exception instanceof TooManyRequestsException) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    // 429 (TooManyRequestsException) and 503 (RetryLaterException) carry the seconds to wait
+    const retryAfter = exception instanceof HttpException ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     sendError(req, res, resolved.status, resolved.message, resolved.details);
   }
 }

@@ -37,6 +37,8 @@ export class ProductPage {
   @ApiProperty({ example: { brand: [{ value: 'Acme', count: 12 }] } }) facets: Record<string, Array<{ value: string; count: number }>>;
   @ApiProperty({ required: false, nullable: true, type: String, example: 'wireless headphones', description: 'Search index only: a corrected query when `q` found fewer than 3 products and the correction finds some' })
   didYouMean?: string | null;
+  @ApiProperty({ example: false, description: 'true while the search node is unreachable or failing: the page comes from PostgreSQL (header X-Search-Degraded: true), with the brand and price facets only; see docs/search.md' })
+  degraded?: boolean;
 }
 
 export class GalleryImage {
