@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'fs';
-import { startOrderWorker } from './events/order-worker.factory';
+import { startOrderWorker } from './order-worker/order-worker.factory';
 import { loadConfigOrExit, runProcess } from './run-process';
 
 /**
  * Order worker process: `node dist/worker.js` (runtime component `order-worker`).
- * Outbox relay -> Kafka, order.paid -> confirmation email (maildev), expired-reservation reaper.
+ * order.paid (published by Debezium's outbox router) -> confirmation email (maildev), expired-reservation reaper.
  */
 async function main(): Promise<void> {
   const env = loadConfigOrExit();

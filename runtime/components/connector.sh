@@ -1,5 +1,7 @@
-# One-shot task: registers the Debezium catalog connector (connectors/catalog-postgres.json)
-# after the schema exists. Idempotent: re-running with an unchanged config is a no-op.
+# One-shot task: registers the Debezium connectors after the schema exists: the catalog connector
+# (connectors/catalog-postgres.json) and the order-events outbox connector
+# (connectors/outbox-postgres.json: outbox table -> Debezium outbox event router -> order.* topics).
+# Idempotent: re-running with an unchanged config is a no-op. For each connector file:
 #  1. checks the captured tables exist (clear error if the schema task has not run),
 #  2. safety net: REPLICA IDENTITY FULL on the low-write catalog tables if a table lacks it
 #     (normally already done by the SetCatalogReplicaIdentity migration; see docs/cdc.md),
@@ -8,6 +10,7 @@
 DEPENDS="connect schema demo-catalog"
 KIND=task
 CONNECTOR_FILE=${CONNECTOR_FILE:-$ROOT/connectors/catalog-postgres.json}
+OUTBOX_CONNECTOR_FILE=${OUTBOX_CONNECTOR_FILE:-$ROOT/connectors/outbox-postgres.json}
 # Tables whose update/delete events must carry the complete old row (TOASTed text/jsonb).
 FULL_IDENTITY_TABLES="public.products public.categories public.brands public.product_images"
 
@@ -26,7 +29,7 @@ install() {
 # connector_unchanged_and_running: Connect already runs the connector (and every task) with exactly
 # the file's config (placeholders are stored unresolved, so the comparison is exact). Then a warm
 # `make up` skips the registration and its stability wait; any change still goes through register.sh.
-connector_unchanged_and_running() {
+connector_unchanged_and_running() { # <connector file>
   node -e '
     const { name, config } = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const base = process.argv[2].replace(/\/$/, "") + "/connectors/" + encodeURIComponent(name);
@@ -37,7 +40,7 @@ connector_unchanged_and_running() {
       const same = Object.keys(want).length === Object.keys(cur).length && Object.entries(want).every(([k, v]) => cur[k] === String(v));
       process.exit(running && same ? 0 : 1);
     }, () => process.exit(1));
-  ' "$CONNECTOR_FILE" "$CONNECT_URL" 2>/dev/null
+  ' "$1" "$CONNECT_URL" 2>/dev/null
 }
 
 slot_active() {
@@ -45,15 +48,8 @@ slot_active() {
 }
 
 run() {
-  local tables missing t
-  tables=$(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config; console.log(c["table.include.list"].split(",").join(" "))' "$CONNECTOR_FILE") \
-    || fail "cannot read $CONNECTOR_FILE"
+  local t
   cdc_psql -c 'SELECT 1' >/dev/null 2>&1 || fail "PostgreSQL $DB_HOST:$DB_PORT/$DB_DATABASE not reachable as $DB_USERNAME"
-  missing=""
-  for t in $tables; do
-    [ "$(cdc_psql -c "SELECT to_regclass('$t') IS NOT NULL")" = t ] || missing="$missing $t"
-  done
-  [ -z "$missing" ] || fail "captured tables missing:$missing (run the schema task first: runtime/platform.sh up schema)"
   [ "$(cdc_psql -c 'SHOW wal_level')" = logical ] || fail "PostgreSQL wal_level is not 'logical'"
 
   for t in $FULL_IDENTITY_TABLES; do
@@ -63,17 +59,30 @@ run() {
     fi
   done
 
-  if connector_unchanged_and_running; then
-    say "  connector RUNNING with this exact config: nothing to register"
+  register_connector "$CONNECTOR_FILE"
+  register_connector "$OUTBOX_CONNECTOR_FILE"
+}
+
+register_connector() { # <connector file>
+  local file=$1 tables missing t slot
+  tables=$(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config; console.log(c["table.include.list"].split(",").join(" "))' "$file") \
+    || fail "cannot read $file"
+  missing=""
+  for t in $tables; do
+    [ "$(cdc_psql -c "SELECT to_regclass('$t') IS NOT NULL")" = t ] || missing="$missing $t"
+  done
+  [ -z "$missing" ] || fail "captured tables missing:$missing (run the schema task first: runtime/platform.sh up schema)"
+
+  if connector_unchanged_and_running "$file"; then
+    say "  $(basename "$file"): connector RUNNING with this exact config: nothing to register"
   else
-    node "$ROOT/connectors/ensure-topics.mjs" "$CONNECTOR_FILE" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
-    bash "$ROOT/connectors/register.sh" "$CONNECTOR_FILE" || fail "connector registration failed (see above and .platform/connect/connect.log)"
+    node "$ROOT/connectors/ensure-topics.mjs" "$file" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
+    bash "$ROOT/connectors/register.sh" "$file" || fail "connector registration failed (see above and .platform/connect/connect.log)"
   fi
 
   # A task is RUNNING at the Connect level while Debezium still waits/retries for its slot
   # (e.g. held by another client); streaming has really started once the slot is active.
-  local slot
-  slot=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config["slot.name"])' "$CONNECTOR_FILE")
+  slot=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config["slot.name"])' "$file")
   # (A function, not `test "$(…)"`: a command substitution in wait_for's arguments is evaluated once,
   # so a slot that became active during the initial snapshot was never seen.)
   wait_for "replication slot $slot active" "${SLOT_WAIT_TIMEOUT:-180}" slot_active "$slot" \

@@ -6,8 +6,6 @@ export class EventsConfig {
   @IsString() @MinLength(1) KAFKA_BROKERS = '127.0.0.1:9092';
   /** Consumer group of the confirmation-email sender in the worker. */
   @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) ORDER_MAIL_GROUP_ID = 'order-mailer';
-  /** Outbox relay poll interval when the outbox is empty. */
-  @Type(() => Number) @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 200;
   /** Partitions of each order topic (messages are keyed by order id). */
   @Type(() => Number) @IsInt() @Min(1) @Max(64) ORDER_TOPIC_PARTITIONS = 3;
 

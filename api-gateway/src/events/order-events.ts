@@ -1,19 +1,31 @@
-import type { PricedLine } from '../orders/order-lines';
-import type { OrderStatus } from '../orders/order-status';
+/**
+ * The order events' contract (Kafka topics, keys and message shape). This folder depends on no
+ * feature folder: orders writes these events, mail and notifications consume them.
+ */
 
 /** Kafka topics = event types (one topic per type, keyed by order id so one order stays ordered). */
 export const ORDER_EVENT_TYPES = ['order.created', 'order.paid', 'order.payment_failed', 'order.status_changed'] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 
+/** Order statuses as events carry them (orders/order-status.ts owns the state machine). */
+export type OrderEventStatus = 'pending' | 'paid' | 'payment_failed' | 'cancelled' | 'shipped' | 'delivered' | 'refunded';
+
 /** An order line in an event: the priced line as stored (order_items). */
-export type OrderEventLine = PricedLine;
+export interface OrderEventLine {
+  productId: string;
+  sku: string;
+  name: string;
+  unitPrice: string;
+  quantity: number;
+  lineTotal: string;
+}
 
 export interface OrderEventPayload {
   orderId: string;
   orderNumber: string;
   userId: string;
-  status: OrderStatus;
-  previousStatus: OrderStatus | null;
+  status: OrderEventStatus;
+  previousStatus: OrderEventStatus | null;
   currency: string;
   total: string;
   occurredAt: string;
@@ -30,8 +42,13 @@ export interface OrderEvent {
   payload: OrderEventPayload;
 }
 
-/** What goes over Kafka: the payload plus the outbox id (a stable event id for consumers' dedup). */
+/**
+ * What goes over Kafka (the outbox row's payload, published by Debezium's outbox event router):
+ * the payload plus the outbox id (a stable event id for consumers' dedup), the type and the source
+ * database.
+ */
 export interface OrderEventMessage extends OrderEventPayload {
   eventId: string;
   type: OrderEventType;
+  source?: string;
 }

@@ -1,6 +1,6 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { loadEnvSection } from '../orders/config/env-section';
+import { loadEnvSection } from '../config/env-section';
 import { MailConfig } from './mail.config';
 import { MAIL_SLEEP, MAIL_TRANSPORT, MailTransport, realSleep } from './mail-transport';
 

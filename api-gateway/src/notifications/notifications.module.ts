@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { EventsConfig } from '../events/events.config';
-import { loadEnvSection } from '../orders/config/env-section';
+import { loadEnvSection } from '../config/env-section';
 import { OrderEventsListener } from './order-events.listener';
 import { OrderNotificationsGateway } from './order-notifications.gateway';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../events/outbox.module';
-import { loadEnvSection } from './config/env-section';
+import { loadEnvSection } from '../config/env-section';
 import { OrdersConfig } from './config/orders.config';
 import { InventoryRepository } from './inventory.repository';
 import { OrderQueriesService } from './order-queries.service';

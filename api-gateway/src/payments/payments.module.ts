@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { loadEnvSection } from '../orders/config/env-section';
+import { loadEnvSection } from '../config/env-section';
 import { MockPaymentProvider } from './mock-payment.provider';
 import { PAYMENT_PROVIDER } from './payment-provider';
 import { PaymentsConfig } from './payments.config';

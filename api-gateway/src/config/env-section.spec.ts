@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError } from '../../config/load-config';
+import { ConfigError } from './load-config';
 import { loadEnvSection } from './env-section';
-import { OrdersConfig } from './orders.config';
+import { OrdersConfig } from '../orders/config/orders.config';
 
 describe('loadEnvSection', () => {
   it('applies defaults and converts numbers', () => {

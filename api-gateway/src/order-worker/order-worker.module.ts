@@ -8,10 +8,13 @@ import type { EnvironmentSchema } from '../config/env.schema';
 import { MailModule } from '../mail/mail.module';
 import { OrderCoreModule } from '../orders/order-core.module';
 import { ReservationReaperScheduler } from '../orders/reservation-reaper.scheduler';
-import { searchDatabaseOptions } from '../search/database.options';
-import { OutboxRelayModule } from './outbox-relay.module';
+import { searchDatabaseOptions } from '../config/database.options';
 
-/** The order worker: outbox relay, confirmation-email consumer, reservation reaper. */
+/**
+ * The order worker: confirmation-email consumer and reservation reaper. Order events reach Kafka
+ * through Debezium's outbox event router (connectors/outbox-postgres.json), not through this process.
+ * Composition root of orders + mail (neither imports the other).
+ */
 @Module({})
 export class OrderWorkerModule {
   static forRoot(env?: EnvironmentSchema): DynamicModule {
@@ -23,7 +26,6 @@ export class OrderWorkerModule {
         RedisModule,
         TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (cfg: AppConfig) => searchDatabaseOptions(cfg, 'order-worker') }),
         OrderCoreModule,
-        OutboxRelayModule,
         MailModule,
       ],
       providers: [ReservationReaperScheduler],

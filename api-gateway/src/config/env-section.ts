@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ConfigError, readEnvFiles } from '../../config/load-config';
+import { ConfigError, readEnvFiles } from './load-config';
 
 /**
  * Validates one feature's slice of the environment with the same sources and precedence as the
