@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
-import { GATEWAY_ENTITIES } from './catalog/entities';
 import { flattenValidationErrors, ValidationFailedException } from './common/errors/validation.exception';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { LoggingModule } from './common/logging/logging.module';
@@ -22,6 +21,8 @@ import { OrdersModule } from './orders/orders.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ProductsModule } from './products/products.module';
 import { SearchEventsModule } from './search-events/search-events.module';
+import { RefreshTokenEntity } from './users/refresh-token.entity';
+import { UserEntity } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -48,7 +49,7 @@ export class AppModule {
             database: cfg.env.DB_DATABASE,
             username: cfg.env.DB_USERNAME,
             password: cfg.env.DB_PASSWORD,
-            entities: GATEWAY_ENTITIES,
+            entities: [UserEntity, RefreshTokenEntity], // the catalog is read and written with SQL
             synchronize: false,
             migrationsRun: false,
             extra: { max: cfg.env.DB_POOL_SIZE, application_name: 'api-gateway' },

@@ -9,7 +9,7 @@ import { IndexerMetrics } from './indexer/indexer-metrics';
 import { startIndexerHttp } from './indexer/indexer-http';
 import { IndexerModule, KAFKA } from './indexer/indexer.module';
 import { orderIndexDefinition, productIndexDefinition } from './search/index/index-definitions';
-import { runProcess } from './run-process';
+import { loadConfigOrExit, runProcess } from './config/run-process';
 import { IndexManager } from './search/index/index-manager';
 import { SearchSettings } from './search/search.settings';
 
@@ -19,11 +19,11 @@ import { SearchSettings } from './search/search.settings';
  * INDEXER_GROUP_ID overrides the consumer group (e.g. a replay from the beginning of the topics).
  * INDEXER_REFRESH: `refresh` (default: explicit refresh after each batch, lowest freshness) or
  * `wait_for` (bulk waits for the periodic refresh: cheaper for ES, adds up to refresh_interval).
+ * Every setting is validated before anything starts: a bad one exits 78 naming it.
  */
 async function main(): Promise<void> {
-  const ctx = await NestFactory.createApplicationContext(IndexerModule.forRoot({ refresh: process.env.INDEXER_REFRESH === 'wait_for' ? 'wait_for' : 'refresh' }), {
-    logger: ['error', 'warn'],
-  });
+  const env = loadConfigOrExit();
+  const ctx = await NestFactory.createApplicationContext(IndexerModule.forRoot(env), { logger: ['error', 'warn'] });
   const settings = ctx.get(SearchSettings);
   const log = ctx.get<Logger>(LOGGER).child({ component: 'indexer' });
   const indexes = ctx.get(IndexManager);

@@ -3,7 +3,7 @@ import express from 'express';
 import { createApp } from './bootstrap';
 import { AppConfig } from './config/app-config';
 import { loadConfigOrExit, runProcess } from './run-process';
-import { STOREFRONT_DIR } from './search/storefront.static';
+import { STOREFRONT_DIR } from './common/http/storefront.static';
 
 /** Paths Nest answers: the storefront's static files are never looked up (a stat() each) for them. */
 const API_PATHS = /^\/(api|health|metrics|graphql|socket\.io|\.well-known)(\/|\?|$)/;

@@ -170,7 +170,7 @@ describe('products cache: a read racing a write never re-caches stale data', () 
   afterAll(async () => { await ctx.close(); });
 
   it('setDetail is refused once products:gen moved after the read began', async () => {
-    const { ProductCacheService, ProductCacheInvalidator } = await import('../src/products/product-cache.service');
+    const { ProductCacheService, ProductCacheInvalidator } = await import('../src/catalog/product-cache.service');
     const cache = ctx.app.get(ProductCacheService);
     const invalidator = ctx.app.get(ProductCacheInvalidator);
     const id = 987654;

@@ -1,11 +1,11 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ProductReader } from '../src/products/product-reader';
+import { ProductReader } from '../src/catalog/product-reader';
 import { ProductDocumentSource } from '../src/search/documents/product-document.source';
 import { VerifyService } from '../src/search/maintenance/verify.service';
 import { PRICE_RANGES } from '../src/search/query/price-ranges';
-import { parseProductQuery } from '../src/products/product-query';
-import { EsProductSearchService } from '../src/search/es-product-search.service';
+import { parseProductQuery } from '../src/catalog/product-query';
+import { EsProductSearchService } from '../src/search/backends/es-product-search.service';
 import { ensureCatalog, eventually, SearchContext, startSearchApp } from './search-e2e.support';
 
 type Facet = { value: string; count: number; id?: number; children?: Facet[] };

@@ -9,7 +9,7 @@ import { createApp } from '../src/bootstrap';
 import { readEnvFiles, validateEnv } from '../src/config/load-config';
 import { createSearchClient, SearchClient } from '../src/search/es/es-client';
 import { cdcTopics } from '../src/indexer/cdc-topics';
-import { serveStorefront } from '../src/search/storefront.static';
+import { serveStorefront } from '../src/common/http/storefront.static';
 import { loadSearchSettings, SearchSettings } from '../src/search/search.settings';
 import { initWithClients } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ProductReader } from '../src/products/product-reader';
+import { ProductReader } from '../src/catalog/product-reader';
 import { ProductDocumentSource } from '../src/search/documents/product-document.source';
 import { IndexManager } from '../src/search/index/index-manager';
 import { ReindexService } from '../src/search/maintenance/reindex.service';

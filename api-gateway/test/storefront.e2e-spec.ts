@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import { Browser, chromium, Page } from 'playwright-core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ProductReader } from '../src/products/product-reader';
+import { ProductReader } from '../src/catalog/product-reader';
 import { ProductDocumentSource } from '../src/search/documents/product-document.source';
 import { VerifyService } from '../src/search/maintenance/verify.service';
 import { ensureCatalog, SearchContext, startSearchApp } from './search-e2e.support';

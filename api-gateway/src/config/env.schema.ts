@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
-/** Every environment variable the gateway reads. Validated once at boot (see load-config.ts). */
+/**
+ * Every environment variable the gateway, the CDC indexer and the search CLIs read, each declared
+ * once. Validated once at boot (load-config.ts); a bad value exits 78 naming it (config/run-process.ts).
+ * The order flow's variables are sections of their own (env-section.ts), validated the same way.
+ */
 export class EnvironmentSchema {
   @IsIn(['development', 'test', 'production'])
   APP_ENV: 'development' | 'test' | 'production' = 'development';
@@ -96,4 +100,41 @@ export class EnvironmentSchema {
   /** Express 'trust proxy': false | true | loopback | comma-separated subnets. Default trusts only a local reverse proxy (nginx). */
   @IsString() @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets' })
   TRUST_PROXY = 'loopback';
+
+  // --- search node and CDC indexer (typed view: search/search.settings.ts; docs/search.md) ---
+
+  /**
+   * Backend of GET /api/products: the index or PostgreSQL.
+   * Unset: elasticsearch, except APP_ENV=test (the gateway's e2e DB is not captured by CDC).
+   */
+  @IsOptional() @IsIn(['elasticsearch', 'postgres']) SEARCH_BACKEND?: 'elasticsearch' | 'postgres';
+  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ELASTICSEARCH_URL must be an http(s) URL' }) ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
+  /** Comma-separated host:port list (the indexer; the order events read the same variable). */
+  @IsString() @MinLength(1) KAFKA_BROKERS = '127.0.0.1:9092';
+  /** Debezium topic.prefix (connectors/catalog-postgres.json). */
+  @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) CDC_TOPIC_PREFIX = 'commerce';
+  @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) INDEXER_GROUP_ID = 'search-indexer';
+  @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) INDEXER_DLQ_TOPIC = 'commerce.search-indexer.dlq';
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) INDEXER_HTTP_PORT = 3001;
+  /** `refresh`: explicit refresh after each batch (lowest freshness); `wait_for`: bulk waits for the periodic refresh. */
+  @IsIn(['refresh', 'wait_for']) INDEXER_REFRESH: 'refresh' | 'wait_for' = 'refresh';
+  /** Read alias of the product index; writes go to every index behind `${alias}-write`. */
+  @IsString() @Matches(/^[a-z0-9_-]+$/) SEARCH_PRODUCTS_ALIAS = 'products';
+  @IsString() @Matches(/^[a-z0-9_-]+$/) SEARCH_ORDERS_ALIAS = 'orders';
+  /** Deepest page/pageSize window (from + size); cursors go beyond. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(10000) SEARCH_PAGE_WINDOW = 10000;
+  /** How long a cursor's point in time stays open after each page (Elasticsearch time unit). */
+  @IsString() @Matches(/^[1-9][0-9]*[smh]$/) SEARCH_PIT_KEEP_ALIVE = '2m';
+  /** `total` is exact up to this many hits, then totalRelation = "gte". */
+  @Type(() => Number) @IsInt() @Min(100) @Max(1000000) SEARCH_TOTAL_THRESHOLD = 10000;
+  /** Longest wait for ?consistentWith= before answering with X-Consistency: stale. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(30000) SEARCH_CONSISTENCY_TIMEOUT_MS = 5000;
+  /** Degraded search: while the node is away, answer from PostgreSQL (`postgres`) or with 503 + Retry-After (`off`). */
+  @IsIn(['postgres', 'off']) SEARCH_FALLBACK: 'postgres' | 'off' = 'postgres';
+  /** Consecutive failed searches that open the circuit breaker (no request goes to the node then). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) SEARCH_BREAKER_FAILURES = 3;
+  /** How long the breaker stays open before one probe goes to the node again. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(600000) SEARCH_BREAKER_OPEN_MS = 5000;
+  /** Per-request timeout of the API's searches (no retry): a hung node counts as failed after this. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60000) SEARCH_QUERY_TIMEOUT_MS = 3000;
 }

@@ -22,3 +22,27 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ ...base, REDIS_PORT: 'abc' })).toThrow(/REDIS_PORT/);
   });
 });
+
+describe('validateEnv: search and indexer settings (one loader for every process)', () => {
+  const base2 = {
+    DB_HOST: 'h', DB_PORT: '5432', DB_DATABASE: 'd', DB_USERNAME: 'u', DB_PASSWORD: 'p',
+    REDIS_HOST: 'r', REDIS_PORT: '6379',
+  };
+  it('applies the search defaults', () => {
+    const cfg = validateEnv(base2);
+    expect(cfg.ELASTICSEARCH_URL).toBe('http://127.0.0.1:9200');
+    expect(cfg.SEARCH_BREAKER_FAILURES).toBe(3);
+    expect(cfg.SEARCH_FALLBACK).toBe('postgres');
+    expect(cfg.INDEXER_REFRESH).toBe('refresh');
+  });
+  it.each([
+    ['ELASTICSEARCH_URL', 'localhost:9200'],
+    ['SEARCH_BREAKER_FAILURES', '0'],
+    ['SEARCH_FALLBACK', 'sometimes'],
+    ['INDEXER_HTTP_PORT', '70000'],
+    ['SEARCH_PRODUCTS_ALIAS', 'Products!'],
+  ])('a bad %s is a ConfigError naming it', (name, value) => {
+    expect(() => validateEnv({ ...base2, [name]: value })).toThrow(ConfigError);
+    expect(() => validateEnv({ ...base2, [name]: value })).toThrow(new RegExp(`${name} \\(got "${value.replace(/[.*+?^${}()|[\]\\!]/g, '\\$&')}"\\)`));
+  });
+});

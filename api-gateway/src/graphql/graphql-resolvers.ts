@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AuthService } from '../auth/auth.service';
@@ -9,9 +9,8 @@ import { ListOrdersQuery } from '../orders/dto/list-orders.query';
 import { requireIdempotencyKey } from '../orders/idempotency-key';
 import { OrderPlacementService } from '../orders/order-placement.service';
 import { OrderQueriesService } from '../orders/order-queries.service';
-import { parseProductQuery } from '../products/product-query';
-import { ProductReader } from '../products/product-reader';
-import { ProductSearchService } from '../products/product-search.service';
+import { ProductsService } from '../products/products.service';
+import { ProductListService } from '../search/product-list.service';
 import { CategoryTreeService } from '../search/category-tree.service';
 import type { CategoryFacetValue } from '../search/query/facets.mapper';
 
@@ -42,8 +41,8 @@ const toCategory = (c: CategoryFacetValue): unknown => ({ id: c.id, slug: c.valu
 @Injectable()
 export class GraphQLResolvers {
   constructor(
-    private readonly search: ProductSearchService,
-    private readonly reader: ProductReader,
+    private readonly lists: ProductListService,
+    private readonly products: ProductsService,
     private readonly categories: CategoryTreeService,
     private readonly auth: AuthService,
     private readonly orders: OrderQueriesService,
@@ -52,12 +51,14 @@ export class GraphQLResolvers {
 
   rootValue() {
     return {
+      // the same path and Redis cache as GET /api/products
       products: async ({ search }: { search?: ProductSearchInput }, ctx: GraphQLContext) => {
-        const page = await this.search.search(parseProductQuery(searchInputToQuery(search)));
+        const { page } = await this.lists.list(searchInputToQuery(search));
         if (page.degraded) ctx.searchDegraded = true;
         return { ...page, degraded: page.degraded === true, facets: Object.entries(page.facets ?? {}).map(([name, values]) => ({ name, values })) };
       },
-      product: async ({ id }: { id: number }) => (await this.reader.load([id], { publicOnly: true }))[0] ?? null,
+      // the same path and Redis cache as GET /api/products/:id
+      product: async ({ id }: { id: number }) => (await this.products.getPublic(id).catch((e: unknown) => (e instanceof NotFoundException ? undefined : Promise.reject(e))))?.product ?? null,
       categories: async () => (await this.categories.treeWithCounts()).map(toCategory),
       me: (_: unknown, ctx: GraphQLContext) => this.auth.me(requireUser(ctx)),
       myOrders: async (args: { page: number; pageSize: number }, ctx: GraphQLContext) => {

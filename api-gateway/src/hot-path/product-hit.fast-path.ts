@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { productKey } from '../products/product-cache.service';
+import { productKey } from '../catalog/product-cache.service';
 
 /** The only URL shape served here: GET /api/products/<positive id> without a query string. */
 const PRODUCT_URL = /^\/api\/products\/([1-9][0-9]{0,15})$/;

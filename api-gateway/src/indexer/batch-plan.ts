@@ -6,8 +6,6 @@ export interface BatchPlan {
   categoryIds: Set<number>;
   brandIds: Set<number>;
   orderIds: Set<number>;
-  /** Newest event per (table, key): duplicates in the batch collapse to one. */
-  latest: Map<string, CdcEvent>;
   /** Events that name no product we can find (an image row deleted without its product_id). */
   unmapped: CdcEvent[];
 }
@@ -76,5 +74,5 @@ export function addToPlan(plan: BatchPlan, e: CdcEvent): void {
 }
 
 export function emptyPlan(): BatchPlan {
-  return { productIds: new Set(), categoryIds: new Set(), brandIds: new Set(), orderIds: new Set(), latest: new Map(), unmapped: [] };
+  return { productIds: new Set(), categoryIds: new Set(), brandIds: new Set(), orderIds: new Set(), unmapped: [] };
 }

@@ -1,20 +1,20 @@
-import type { ProductCacheInvalidator } from '../products/product-cache.service';
+import { Inject, Injectable } from '@nestjs/common';
+import { ProductCacheInvalidator } from '../catalog/product-cache.service';
 import { BulkOutcome, writeDocuments } from '../search/documents/bulk-writer';
-import type { OrderDocumentSource } from '../search/documents/order-document.source';
-import type { ProductDocumentSource } from '../search/documents/product-document.source';
-import type { SearchClient } from '../search/es/es-client';
-import type { IndexManager } from '../search/index/index-manager';
-import type { SearchSettings } from '../search/search.settings';
+import { OrderDocumentSource } from '../search/documents/order-document.source';
+import { ProductDocumentSource } from '../search/documents/product-document.source';
+import { SEARCH_CLIENT, SearchClient } from '../search/es/es-client';
+import { IndexManager } from '../search/index/index-manager';
+import { SearchSettings } from '../search/search.settings';
 import { addToPlan, dedupeLatest, emptyPlan } from './batch-plan';
 import { CdcEvent, PoisonMessageError } from './cdc-event';
-import type { IndexerMetrics } from './indexer-metrics';
+import { IndexerMetrics } from './indexer-metrics';
+import { INDEXER_OPTIONS, IndexerOptions } from './indexer-options';
 import { RefreshCoalescer } from './refresh-coalescer';
 
 export interface SyncResult {
   /** Events that can never be applied (bad key, document rejected by the mapping): dead-letter them. */
   poison: Array<{ event: CdcEvent; error: string }>;
-  productIds: number[];
-  orderIds: number[];
 }
 
 /** A transient failure (ES 429/5xx on some items): the batch is retried, offsets stay uncommitted. */
@@ -33,22 +33,28 @@ function chunks<T>(items: T[], size: number): T[][] {
  * query set per chunk, writes them with one _bulk per chunk into every index behind the write
  * alias, then invalidates the Redis caches. Throws (so nothing is committed) on transient errors.
  */
+@Injectable()
 export class CatalogSyncService {
   /** Concurrent batches (one per partition) share refreshes of every index behind the write alias. */
   private readonly refresher = new RefreshCoalescer(async () => {
     await this.es.indices.refresh({ index: this.settings.productsWriteAlias });
   });
 
+  /** `refresh` (default): explicit refresh after each batch; `wait_for`: bulk waits for the periodic refresh. */
+  private readonly refresh: 'wait_for' | 'refresh';
+
   constructor(
-    private readonly es: SearchClient,
+    @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
     private readonly settings: SearchSettings,
     private readonly indexes: IndexManager,
     private readonly products: ProductDocumentSource,
     private readonly orders: OrderDocumentSource,
     private readonly invalidator: ProductCacheInvalidator,
     private readonly metrics: IndexerMetrics,
-    private readonly refresh: 'wait_for' | 'refresh' = 'refresh',
-  ) {}
+    @Inject(INDEXER_OPTIONS) options: IndexerOptions = {},
+  ) {
+    this.refresh = options.refresh ?? 'refresh';
+  }
 
   /** `progress` is called between chunks (the consumer heartbeats there during big fan-outs). */
   async apply(events: CdcEvent[], progress: () => Promise<void> = async () => undefined): Promise<SyncResult> {
@@ -86,7 +92,7 @@ export class CatalogSyncService {
       const reason = id !== undefined ? rejectedProducts.get(id) : undefined;
       if (reason) poison.push({ event: e, error: `index rejected product ${id}: ${reason}` });
     }
-    return { poison, productIds, orderIds };
+    return { poison };
   }
 
   /** Returns product id -> reason for documents the index rejected for good. */

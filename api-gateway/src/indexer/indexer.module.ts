@@ -1,35 +1,25 @@
-import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { DynamicModule, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logging/logger';
 import { LoggingModule } from '../common/logging/logging.module';
 import { RedisModule } from '../common/redis/redis.module';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
-import { ProductCacheInvalidator } from '../products/product-cache.service';
-import { ProductReader } from '../products/product-reader';
-import { searchDatabaseOptions } from '../search/database.options';
-import { OrderDocumentSource } from '../search/documents/order-document.source';
-import { ProductDocumentSource } from '../search/documents/product-document.source';
-import { SEARCH_CLIENT, SearchClient } from '../search/es/es-client';
-import { IndexManager } from '../search/index/index-manager';
+import { searchDatabaseOptions } from '../config/database.options';
+import type { EnvironmentSchema } from '../config/env.schema';
+import { SearchDocumentsModule } from '../search/documents/search-documents.module';
 import { SearchCoreModule } from '../search/search-core.module';
 import { SearchSettings } from '../search/search.settings';
 import { CatalogSyncService } from './catalog-sync.service';
 import { CdcConsumer } from './cdc-consumer';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { IndexerMetrics } from './indexer-metrics';
+import { INDEXER_OPTIONS, IndexerOptions } from './indexer-options';
 
+export { INDEXER_OPTIONS, IndexerOptions } from './indexer-options';
 export const KAFKA = Symbol('KAFKA');
-
-/** Overrides for tests/replays: another consumer group, refresh mode. */
-export interface IndexerOptions {
-  groupId?: string;
-  refresh?: 'wait_for' | 'refresh';
-}
-export const INDEXER_OPTIONS = Symbol('INDEXER_OPTIONS');
 
 @Injectable()
 class KafkaCloser implements OnApplicationShutdown {
@@ -39,39 +29,29 @@ class KafkaCloser implements OnApplicationShutdown {
   }
 }
 
+/** The CDC indexer process: Kafka consumer -> CatalogSyncService (DI) -> index + Redis invalidation. */
 @Module({})
 export class IndexerModule {
-  static forRoot(options: IndexerOptions = {}) {
+  /** `env`: the environment validated at boot (indexer.ts); options: test/replay overrides. */
+  static forRoot(env: EnvironmentSchema, options: IndexerOptions = {}): DynamicModule {
     return {
       module: IndexerModule,
       imports: [
-        ConfigModule.forRoot(),
+        ConfigModule.forRoot(env),
         LoggingModule.forRoot(),
         RedisModule,
         SearchCoreModule,
         TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (cfg: AppConfig) => searchDatabaseOptions(cfg, 'search-indexer') }),
+        SearchDocumentsModule,
       ],
       providers: [
-        { provide: INDEXER_OPTIONS, useValue: options },
-        ProductReader,
-        ProductCacheInvalidator,
+        { provide: INDEXER_OPTIONS, useValue: { refresh: env.INDEXER_REFRESH, ...options } },
         IndexerMetrics,
+        CatalogSyncService,
         {
           provide: KAFKA,
           inject: [SearchSettings],
           useFactory: (s: SearchSettings) => new Kafka({ clientId: 'search-indexer', brokers: s.brokers, logLevel: logLevel.WARN }),
-        },
-        {
-          provide: ProductDocumentSource,
-          inject: [getDataSourceToken(), ProductReader],
-          useFactory: (db: DataSource, reader: ProductReader) => new ProductDocumentSource(db, reader),
-        },
-        { provide: OrderDocumentSource, inject: [getDataSourceToken()], useFactory: (db: DataSource) => new OrderDocumentSource(db) },
-        {
-          provide: CatalogSyncService,
-          inject: [SEARCH_CLIENT, SearchSettings, IndexManager, ProductDocumentSource, OrderDocumentSource, ProductCacheInvalidator, IndexerMetrics, INDEXER_OPTIONS],
-          useFactory: (es: SearchClient, s: SearchSettings, im: IndexManager, p: ProductDocumentSource, o: OrderDocumentSource,
-            inv: ProductCacheInvalidator, m: IndexerMetrics, opts: IndexerOptions) => new CatalogSyncService(es, s, im, p, o, inv, m, opts.refresh ?? 'refresh'),
         },
         {
           provide: CdcConsumer,

@@ -2,9 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { ProductPageView } from './dto/product.view';
+import { ProductPageView } from '../catalog/product.view';
 import { ProductsService } from './products.service';
-import { mediaUrl } from './media-url';
+import { mediaUrl } from '../catalog/media-url';
 
 /**
  * The storefront's product page by slug (shareable URL): the public view (cached like GET /:id)

@@ -1,37 +1,43 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ProductPage, ProductPageView, ProductView } from '../catalog/product.view';
+import { SORTS } from '../catalog/product-query';
 import { OptionalAuth } from '../common/decorators/optional-auth.decorator';
 import { Public } from '../common/decorators/public.decorator';
-import { requireAdmin } from '../common/http/require-admin';
-import type { GatewayRequest } from '../common/http/request-context';
 import { Roles } from '../common/decorators/roles.decorator';
-import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ValidationFailedException } from '../common/errors/validation.exception';
-import { SLUG_PATTERN } from './slug';
-import { ProductInputDto } from './dto/product-input.dto';
-import { ProductPage, ProductPageView, ProductView } from './dto/product.view';
-import { ProductPageService } from './product-page.service';
-import { parseProductQuery, SORTS } from './product-query';
-import { ProductsService } from './products.service';
-import { ProductSearchService } from './product-search.service';
-import { ConsistencyService } from '../search/consistency/consistency.service';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import type { GatewayRequest } from '../common/http/request-context';
+import { RecordSearch } from '../search-events/record-search.decorator';
 import { ConsistencyTokenInterceptor } from '../search/consistency/consistency-token.interceptor';
+import { ProductListResult, ProductListService } from '../search/product-list.service';
 import { SuggestResponse, SuggestService } from '../search/suggest.service';
+import { ProductInputDto } from './dto/product-input.dto';
+import { ProductPageService } from './product-page.service';
+import { ProductsService } from './products.service';
+import { SLUG_PATTERN } from './slug';
+
+/** How a list answer was produced, as response headers. */
+function listHeaders(res: Response, r: ProductListResult): void {
+  res.setHeader('X-Cache', r.cache);
+  if (r.consistency) res.setHeader('X-Consistency', r.consistency);
+  if (r.page.degraded) res.setHeader('X-Search-Degraded', 'true');
+}
 
 @ApiTags('products')
 @Controller('products')
 export class ProductsController {
   constructor(
     private readonly products: ProductsService,
-    private readonly search: ProductSearchService,
+    private readonly lists: ProductListService,
     private readonly suggestions: SuggestService,
-    private readonly consistency: ConsistencyService,
     private readonly pages: ProductPageService,
   ) {}
 
   @Public()
   @Get()
+  @RecordSearch()
   @ApiOkResponse({ type: ProductPage })
   @ApiQuery({ name: 'q', required: false, description: 'full-text query, max 200 chars', example: 'organic shirt' })
   @ApiQuery({ name: 'category', required: false, description: 'category slug or id; includes descendants', example: 'clothing' })
@@ -47,21 +53,9 @@ export class ProductsController {
   @ApiQuery({ name: 'consistentWith', required: false, description: 'admins only (Bearer or cookie): X-Consistency-Token of a product write; waits (max 5 s, polling with backoff) until the index applied it; X-Consistency: applied|stale' })
   @OptionalAuth()
   async list(@Query() raw: Record<string, unknown>, @Req() req: GatewayRequest, @Res({ passthrough: true }) res: Response): Promise<ProductPage> {
-    const { consistentWith, ...rest } = raw;
-    if (consistentWith !== undefined) {
-      // uncached and polling the index: only for the writers (admins), never an anonymous lever (issue 9, F5)
-      requireAdmin(req.user, 'consistentWith');
-      const token = this.consistency.parse(consistentWith);
-      const query = parseProductQuery(rest);
-      const applied = await this.consistency.waitFor(token);
-      res.setHeader('X-Consistency', applied ? 'applied' : 'stale');
-      res.setHeader('X-Cache', 'bypass');
-      return this.search.search(query);
-    }
-    const { page, cache } = await this.products.list(parseProductQuery(rest));
-    res.setHeader('X-Cache', cache);
-    if (page.degraded) res.setHeader('X-Search-Degraded', 'true');
-    return page;
+    const result = await this.lists.list(raw, req.user);
+    listHeaders(res, result);
+    return result.page;
   }
 
   @Public()

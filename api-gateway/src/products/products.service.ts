@@ -3,32 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
 import { ProductInputDto } from './dto/product-input.dto';
-import type { ProductPage, ProductView } from './dto/product.view';
-import { ProductCacheInvalidator, ProductCacheService } from './product-cache.service';
-import { normalizeQuery, ProductQuery } from './product-query';
-import { ProductReader } from './product-reader';
-import { ProductSearchService } from './product-search.service';
+import type { ProductView } from '../catalog/product.view';
+import { ProductCacheInvalidator, ProductCacheService } from '../catalog/product-cache.service';
+import { ProductReader } from '../catalog/product-reader';
 import { slugify } from './slug';
 
 @Injectable()
 export class ProductsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly search: ProductSearchService,
     private readonly reader: ProductReader,
     private readonly cache: ProductCacheService,
     private readonly invalidator: ProductCacheInvalidator,
   ) {}
-
-  /** A degraded page (served by the fallback while the search node is away) is never cached. */
-  async list(query: ProductQuery): Promise<{ page: ProductPage; cache: 'hit' | 'miss' }> {
-    const { key, value } = await this.cache.getList<ProductPage>(normalizeQuery(query));
-    if (value) return { page: { ...value, degraded: false }, cache: 'hit' };
-    const page = await this.search.search(query);
-    if (page.degraded) return { page, cache: 'miss' };
-    await this.cache.setList(key, page);
-    return { page: { ...page, degraded: false }, cache: 'miss' };
-  }
 
   /** Public detail: active, not deleted; cached under product:<id>. */
   async getPublic(id: number): Promise<{ product: ProductView; cache: 'hit' | 'miss' }> {

@@ -1,9 +1,9 @@
 import { errors } from '@elastic/elasticsearch';
 import { ValidationFailedException } from '../common/errors/validation.exception';
 import { RetryLaterException } from '../common/errors/service-unavailable.exception';
-import { encodeCursor } from '../products/cursor';
-import type { ProductPage } from '../products/dto/product.view';
-import { parseProductQuery } from '../products/product-query';
+import { encodeCursor } from '../catalog/cursor';
+import type { ProductPage } from '../catalog/product.view';
+import { parseProductQuery } from '../catalog/product-query';
 import { CircuitBreaker } from './resilience/circuit-breaker';
 import { ResilientProductSearch } from './resilient-product-search.service';
 import { SearchSettings } from './search.settings';

@@ -2,12 +2,12 @@ import { HttpException, Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { RetryLaterException } from '../common/errors/service-unavailable.exception';
 import { LOGGER } from '../common/logging/logger';
-import type { ProductPage } from '../products/dto/product.view';
-import { PgProductSearchService } from '../products/pg-product-search.service';
-import type { ProductQuery } from '../products/product-query';
-import { ProductSearchService } from '../products/product-search.service';
+import type { ProductPage } from '../catalog/product.view';
+import { PgProductSearchService } from './backends/pg-product-search.service';
+import type { ProductQuery } from '../catalog/product-query';
+import { ProductSearch } from '../catalog/product-search';
 import { describeEsError } from './es/es-client';
-import { EsProductSearchService } from './es-product-search.service';
+import { EsProductSearchService } from './backends/es-product-search.service';
 import { CircuitBreaker, throughBreaker } from './resilience/circuit-breaker';
 import { isNodeFailure } from './resilience/node-failure';
 import { SearchSettings } from './search.settings';
@@ -22,7 +22,7 @@ const FALLBACK_RETRY_AFTER_S = 5;
  * continues an index cursor, PostgreSQL fails too) the answer is 503 with Retry-After, never 500.
  */
 @Injectable()
-export class ResilientProductSearch extends ProductSearchService {
+export class ResilientProductSearch extends ProductSearch {
   constructor(
     private readonly es: EsProductSearchService,
     private readonly pg: PgProductSearchService,

@@ -1,11 +1,10 @@
 import type { AppConfig } from '../config/app-config';
-import type { ProductSearchService } from '../products/product-search.service';
+import type { ProductSearch } from '../catalog/product-search';
 import { pickSearchBackend } from './search-backend';
 import { SearchSettings } from './search.settings';
-import { SuggestService } from './suggest.service';
 
-const es = { name: 'es' } as unknown as ProductSearchService;
-const pg = { name: 'pg' } as unknown as ProductSearchService;
+const es = { name: 'es' } as unknown as ProductSearch;
+const pg = { name: 'pg' } as unknown as ProductSearch;
 const cfg = (APP_ENV: string) => ({ env: { APP_ENV } }) as unknown as AppConfig;
 const settings = (backend?: 'elasticsearch' | 'postgres') => Object.assign(new SearchSettings(), { SEARCH_BACKEND: backend });
 
@@ -14,14 +13,5 @@ describe('pickSearchBackend', () => {
     expect(pickSearchBackend(settings(), cfg('production'), { elasticsearch: es, postgres: pg })).toBe(es);
     expect(pickSearchBackend(settings(), cfg('test'), { elasticsearch: es, postgres: pg })).toBe(pg);
     expect(pickSearchBackend(settings('elasticsearch'), cfg('test'), { elasticsearch: es, postgres: pg })).toBe(es);
-  });
-});
-
-describe('SuggestService.parse', () => {
-  it('trims and validates q', () => {
-    expect(SuggestService.parse('  abc ')).toBe('abc');
-    expect(() => SuggestService.parse(undefined)).toThrow(/q/);
-    expect(() => SuggestService.parse('x'.repeat(101))).toThrow(/q/);
-    expect(() => SuggestService.parse(['a', 'b'])).toThrow(/q/);
   });
 });

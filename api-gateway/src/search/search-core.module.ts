@@ -2,7 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { AppConfig } from '../config/app-config';
 import { createSearchClient, SEARCH_CLIENT, SearchClient } from './es/es-client';
 import { IndexManager } from './index/index-manager';
-import { loadSearchSettings, SearchSettings } from './search.settings';
+import { SearchSettings } from './search.settings';
 
 @Injectable()
 class SearchClientCloser implements OnApplicationShutdown {
@@ -16,8 +16,8 @@ class SearchClientCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    // from the environment the process (or test) validated: the same sources, overrides included
-    { provide: SearchSettings, inject: [AppConfig], useFactory: (cfg: AppConfig) => loadSearchSettings(cfg.env as unknown as Record<string, unknown>) },
+    // the environment the process (or test) validated at boot
+    { provide: SearchSettings, inject: [AppConfig], useFactory: (cfg: AppConfig) => SearchSettings.from(cfg.env) },
     { provide: SEARCH_CLIENT, inject: [SearchSettings], useFactory: (s: SearchSettings) => createSearchClient(s.ELASTICSEARCH_URL) },
     { provide: IndexManager, inject: [SEARCH_CLIENT], useFactory: (es: SearchClient) => new IndexManager(es) },
     SearchClientCloser,

@@ -1,26 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ProductCacheInvalidator } from '../../products/product-cache.service';
-import { ProductDocumentSource } from '../documents/product-document.source';
-import { SEARCH_CLIENT, SearchClient } from '../es/es-client';
-import { IndexManager } from '../index/index-manager';
+import { ProductCacheInvalidator } from '../../catalog/product-cache.service';
+import { loadConfigOrExit, runProcess } from '../../config/run-process';
 import { ReindexService } from '../maintenance/reindex.service';
-import { SearchSettings } from '../search.settings';
 import { SearchCliModule } from './search-cli.module';
 
 /** make reindex: `node dist/search/cli/reindex.js [--keep-old] [--json]` */
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const ctx = await NestFactory.createApplicationContext(SearchCliModule, { logger: ['error', 'warn'] });
+  const ctx = await NestFactory.createApplicationContext(SearchCliModule.forRoot(loadConfigOrExit()), { logger: ['error', 'warn'] });
   try {
-    const service = new ReindexService(
-      ctx.get<SearchClient>(SEARCH_CLIENT),
-      ctx.get(SearchSettings),
-      ctx.get(IndexManager),
-      ctx.get(ProductDocumentSource),
-      json ? undefined : (m) => console.log(m),
-    );
-    const report = await service.run({ keepOld: process.argv.includes('--keep-old') });
+    const report = await ctx.get(ReindexService).run({ keepOld: process.argv.includes('--keep-old'), log: json ? undefined : (m) => console.log(m) });
     await ctx.get(ProductCacheInvalidator).invalidateProducts([]);
     if (json) console.log(JSON.stringify(report));
     else console.log(`reindexed ${report.documents} products into ${report.index} in ${report.seconds.toFixed(1)} s (${report.docsPerSecond} docs/s); replaced ${report.previous.join(', ') || 'nothing'}`);
@@ -29,7 +19,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(`reindex failed: ${(err as Error)?.stack ?? String(err)}`);
-  process.exit(1);
-});
+runProcess('reindex failed', main);

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ProductCacheInvalidator } from '../../products/product-cache.service';
-import { ProductDocumentSource } from '../documents/product-document.source';
-import { SEARCH_CLIENT, SearchClient } from '../es/es-client';
+import { loadConfigOrExit } from '../../config/run-process';
 import { VerifyService } from '../maintenance/verify.service';
-import { SearchSettings } from '../search.settings';
 import { SearchCliModule } from './search-cli.module';
 
 /**
@@ -14,11 +11,9 @@ import { SearchCliModule } from './search-cli.module';
 async function main(): Promise<number> {
   const json = process.argv.includes('--json');
   const repair = process.argv.includes('--repair');
-  const ctx = await NestFactory.createApplicationContext(SearchCliModule, { logger: ['error', 'warn'] });
+  const ctx = await NestFactory.createApplicationContext(SearchCliModule.forRoot(loadConfigOrExit()), { logger: ['error', 'warn'] });
   try {
-    const invalidator = ctx.get(ProductCacheInvalidator);
-    const service = new VerifyService(ctx.get<SearchClient>(SEARCH_CLIENT), ctx.get(SearchSettings), ctx.get(ProductDocumentSource), (ids) => invalidator.invalidateProducts(ids));
-    const r = await service.run({ repair });
+    const r = await ctx.get(VerifyService).run({ repair });
     const drift = Object.values(r.drift).reduce((a, b) => a + b, 0);
     if (json) console.log(JSON.stringify(r));
     else {

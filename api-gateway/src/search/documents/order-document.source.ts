@@ -1,4 +1,6 @@
-import type { SqlRunner } from './product-document.source';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SqlRunner } from '../wal-lsn';
 
 export interface OrderDocument {
   id: number;
@@ -25,8 +27,9 @@ interface OrderRow {
 interface ItemRow { order_id: string; product_id: string | null; sku: string; name: string; unit_price: string; quantity: number; line_total: string }
 
 /** Read-only analytics documents for the `orders` index (re-read from PostgreSQL, like products). */
+@Injectable()
 export class OrderDocumentSource {
-  constructor(private readonly db: SqlRunner) {}
+  constructor(@InjectDataSource() private readonly db: SqlRunner) {}
 
   async load(ids: number[], lsn: number): Promise<OrderDocument[]> {
     const unique = [...new Set(ids)];

@@ -1,12 +1,11 @@
-import type { ProductReader } from '../../products/product-reader';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ProductReader } from '../../catalog/product-reader';
+import { pathIds } from '../../catalog/category-path';
+import { currentWalLsn, SqlRunner } from '../wal-lsn';
 import { buildProductDocument, ProductDocument, ProductSearchFields } from './product-document';
 
-/** Anything that runs SQL: a TypeORM DataSource or EntityManager. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
 
-const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
 
 /**
  * Reads the current PostgreSQL state of products and turns it into index documents. Every write
@@ -14,12 +13,12 @@ const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(
  * (version_type external_gte): a read that started later always wins, so a slow or replayed
  * batch can never overwrite newer content (see docs/search.md, "Ordering").
  */
+@Injectable()
 export class ProductDocumentSource {
-  constructor(private readonly db: SqlRunner, private readonly reader: ProductReader) {}
+  constructor(@InjectDataSource() private readonly db: SqlRunner, private readonly reader: ProductReader) {}
 
-  async currentLsn(): Promise<number> {
-    const [row] = (await this.db.query(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint::text AS lsn`)) as Array<{ lsn: string }>;
-    return Number(row.lsn);
+  currentLsn(): Promise<number> {
+    return currentWalLsn(this.db);
   }
 
   async searchFields(ids: number[]): Promise<Map<number, ProductSearchFields>> {

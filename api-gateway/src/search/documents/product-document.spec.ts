@@ -1,4 +1,4 @@
-import type { ProductView } from '../../products/dto/product.view';
+import type { ProductView } from '../../catalog/product.view';
 import { buildProductDocument, documentChecksum, ProductSearchFields } from './product-document';
 
 const view: ProductView = {

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { ProductView } from '../../products/dto/product.view';
+import type { ProductView } from '../../catalog/product.view';
 
 /** Search-only facts about a product row, read beside the public view. */
 export interface ProductSearchFields {

@@ -28,3 +28,9 @@ export function describeEsError(err: unknown): string {
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/** `hits.total` of a search answer as {value, relation} (a number when rest_total_hits_as_int; absent when not tracked). */
+export function totalHits(total: number | { value: number; relation: string } | undefined): { value: number; relation: 'eq' | 'gte' } {
+  if (typeof total === 'number') return { value: total, relation: 'eq' };
+  return { value: total?.value ?? 0, relation: total?.relation === 'gte' ? 'gte' : 'eq' };
+}

@@ -1,9 +1,10 @@
 import { writeDocuments } from '../documents/bulk-writer';
-import type { ProductDocumentSource } from '../documents/product-document.source';
-import type { SearchClient } from '../es/es-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { ProductDocumentSource } from '../documents/product-document.source';
+import { SEARCH_CLIENT, SearchClient } from '../es/es-client';
 import { productIndexDefinition } from '../index/index-definitions';
 import { IndexManager, physicalIndexName } from '../index/index-manager';
-import type { SearchSettings } from '../search.settings';
+import { SearchSettings } from '../search.settings';
 
 export interface ReindexReport {
   index: string;
@@ -23,17 +24,19 @@ const PARALLEL = 3;
  * alias is swapped in one atomic update. A change during the copy lands in the new index either by
  * the copy (read after the change) or by the indexer (version-guarded: the newer read wins).
  */
+@Injectable()
 export class ReindexService {
   constructor(
-    private readonly es: SearchClient,
+    @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
     private readonly settings: SearchSettings,
     private readonly indexes: IndexManager,
     private readonly source: ProductDocumentSource,
-    private readonly log: (msg: string) => void = () => undefined,
-    private readonly dropGraceMs = 3000,
   ) {}
 
-  async run(opts: { keepOld?: boolean } = {}): Promise<ReindexReport> {
+  /** `log`: progress lines (the CLI prints them); `dropGraceMs`: wait for in-flight indexer batches before dropping the old index. */
+  async run(opts: { keepOld?: boolean; log?: (msg: string) => void; dropGraceMs?: number } = {}): Promise<ReindexReport> {
+    const log = opts.log ?? (() => undefined);
+    const dropGraceMs = opts.dropGraceMs ?? 3000;
     const alias = this.settings.SEARCH_PRODUCTS_ALIAS;
     const writeAlias = this.settings.productsWriteAlias;
     const started = Date.now();
@@ -41,7 +44,7 @@ export class ReindexService {
     const index = physicalIndexName(alias);
     await this.indexes.create(index, def, { refresh_interval: '-1' });
     await this.indexes.addToAlias(writeAlias, index);
-    this.log(`created ${index} and added it to ${writeAlias}; copying from PostgreSQL`);
+    log(`created ${index} and added it to ${writeAlias}; copying from PostgreSQL`);
 
     let documents = 0;
     const inFlight = new Set<Promise<void>>();
@@ -57,7 +60,7 @@ export class ReindexService {
       inFlight.add(job);
       job.finally(() => inFlight.delete(job)).catch(() => undefined);
       if (inFlight.size >= PARALLEL) await Promise.race(inFlight);
-      if (documents && documents % 20000 < CHUNK) this.log(`  ${documents} documents`);
+      if (documents && documents % 20000 < CHUNK) log(`  ${documents} documents`);
     }
     await Promise.all(inFlight);
 
@@ -68,7 +71,7 @@ export class ReindexService {
     // let CDC batches that resolved the write alias before the swap finish before dropping the
     // old index (a late one gets index_not_found, which the indexer retries with fresh targets)
     if (!opts.keepOld && previous.length) {
-      await new Promise((r) => setTimeout(r, this.dropGraceMs));
+      await new Promise((r) => setTimeout(r, dropGraceMs));
       for (const old of previous) await this.indexes.delete(old);
     }
     const seconds = (Date.now() - started) / 1000;

@@ -1,8 +1,10 @@
 import { documentChecksum, ProductDocument } from '../documents/product-document';
 import { writeDocuments } from '../documents/bulk-writer';
-import type { ProductDocumentSource } from '../documents/product-document.source';
-import type { SearchClient } from '../es/es-client';
-import type { SearchSettings } from '../search.settings';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ProductCacheInvalidator } from '../../catalog/product-cache.service';
+import { ProductDocumentSource } from '../documents/product-document.source';
+import { SEARCH_CLIENT, SearchClient } from '../es/es-client';
+import { SearchSettings } from '../search.settings';
 
 export type DriftKind = 'missing' | 'stale' | 'not-hidden' | 'orphan';
 
@@ -29,12 +31,14 @@ export function compareDocument(expected: ProductDocument, actual: Record<string
  * make verify-index: PostgreSQL vs the index, by count and by a checksum of every indexed field;
  * `repair` re-indexes every drifting id from PostgreSQL (orphans become tombstones).
  */
+@Injectable()
 export class VerifyService {
   constructor(
-    private readonly es: SearchClient,
+    @Inject(SEARCH_CLIENT) private readonly es: SearchClient,
     private readonly settings: SearchSettings,
     private readonly source: ProductDocumentSource,
-    private readonly invalidate: (ids: number[]) => Promise<void> = async () => undefined,
+    /** Repairs invalidate the repaired products' cache entries (absent in tests that only compare). */
+    @Optional() private readonly invalidator?: ProductCacheInvalidator,
   ) {}
 
   async run(opts: { repair?: boolean } = {}): Promise<VerifyReport> {
@@ -94,7 +98,7 @@ export class VerifyService {
         const targets = Object.keys(await this.es.indices.getAlias({ name: this.settings.productsWriteAlias }));
         const out = await writeDocuments(this.es, targets, await this.source.load(ids), 'wait_for');
         report.repaired += out.written;
-        await this.invalidate(ids);
+        await this.invalidator?.invalidateProducts(ids);
       }
     }
     return report;

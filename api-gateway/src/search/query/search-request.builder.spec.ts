@@ -1,4 +1,4 @@
-import type { ProductQuery } from '../../products/product-query';
+import type { ProductQuery } from '../../catalog/product-query';
 import { buildSearchRequest, facetFilters } from './search-request.builder';
 
 const base: ProductQuery = { brands: [], attrs: {}, sort: 'relevance', page: 1, pageSize: 24 };

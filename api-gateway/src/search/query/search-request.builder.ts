@@ -1,5 +1,5 @@
-import type { ProductQuery } from '../../products/product-query';
-import { effectiveSort } from '../../products/product-query';
+import type { ProductQuery } from '../../catalog/product-query';
+import { effectiveSort } from '../../catalog/product-query';
 import { attrPair, VIEW_FIELDS } from '../documents/product-document';
 import { PRICE_RANGES } from './price-ranges';
 

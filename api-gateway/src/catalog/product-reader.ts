@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import type { ProductView } from './dto/product.view';
+import type { ProductView } from './product.view';
+import { pathIds } from './category-path';
 import { mediaUrl } from './media-url';
 
 interface Row {
@@ -12,8 +13,6 @@ interface Row {
   on_hand: number; reserved: number;
 }
 
-/** '/1/7/23/' -> [1, 7, 23] */
-export const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
 
 /** Loads full product views (brand, category path, stock, images) for a set of ids in 3 queries. */
 @Injectable()

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { encodeCursor } from './cursor';
-import type { ProductPage } from './dto/product.view';
-import { ProductReader } from './product-reader';
-import { effectiveSort, ProductQuery, ProductSort } from './product-query';
-import { ProductSearchService } from './product-search.service';
-import { PRICE_RANGES } from '../search/query/price-ranges';
+import { encodeCursor } from '../../catalog/cursor';
+import type { ProductPage } from '../../catalog/product.view';
+import { ProductReader } from '../../catalog/product-reader';
+import { effectiveSort, ProductQuery, ProductSort } from '../../catalog/product-query';
+import { ProductSearch } from '../../catalog/product-search';
+import { PRICE_RANGES } from '../query/price-ranges';
 
 const TOTAL_CAP = 10000;
 
@@ -64,7 +64,7 @@ export function buildSearchSql(q: ProductQuery): { where: string; params: unknow
 }
 
 @Injectable()
-export class PgProductSearchService extends ProductSearchService {
+export class PgProductSearchService extends ProductSearch {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly reader: ProductReader) {
     super();
   }

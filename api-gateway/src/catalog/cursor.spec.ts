@@ -18,3 +18,15 @@ describe('cursor with a point-in-time id', () => {
     }
   });
 });
+
+describe('cursor round trip and tampering', () => {
+  it('round-trips', () => {
+    const c = { s: 'price_asc', k: '19.99', i: 42 };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+  });
+  it('rejects tampered cursors', () => {
+    expect(decodeCursor(Buffer.from('{"s":"x","k":1,"i":-1}').toString('base64url'))).toBeUndefined();
+    expect(decodeCursor(Buffer.from('[]').toString('base64url'))).toBeUndefined();
+    expect(decodeCursor('%%%')).toBeUndefined();
+  });
+});

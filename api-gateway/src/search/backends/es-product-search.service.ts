@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ValidationFailedException } from '../common/errors/validation.exception';
-import type { ProductPage, ProductView } from '../products/dto/product.view';
-import { encodeCursor } from '../products/cursor';
-import { effectiveSort, normalizeQuery, ProductQuery } from '../products/product-query';
-import { ProductSearchService } from '../products/product-search.service';
-import { CategoryTreeService } from './category-tree.service';
-import { isBadRequest, isNotFound, SEARCH_CLIENT, SearchClient } from './es/es-client';
-import { mapFacets } from './query/facets.mapper';
-import { correctedText, DID_YOU_MEAN_BELOW, suggestRequest } from './query/did-you-mean';
-import { buildSearchRequest, textQuery } from './query/search-request.builder';
-import { SearchSettings } from './search.settings';
+import { ValidationFailedException } from '../../common/errors/validation.exception';
+import type { ProductPage, ProductView } from '../../catalog/product.view';
+import { encodeCursor } from '../../catalog/cursor';
+import { effectiveSort, normalizeQuery, ProductQuery } from '../../catalog/product-query';
+import { ProductSearch } from '../../catalog/product-search';
+import { CategoryTreeService } from '../category-tree.service';
+import { isBadRequest, isNotFound, SEARCH_CLIENT, SearchClient, totalHits } from '../es/es-client';
+import { mapFacets } from '../query/facets.mapper';
+import { correctedText, DID_YOU_MEAN_BELOW, suggestRequest } from '../query/did-you-mean';
+import { buildSearchRequest, textQuery } from '../query/search-request.builder';
+import { SearchSettings } from '../search.settings';
 
 interface Hit {
   _id: string;
@@ -24,12 +24,12 @@ type SearchResponse = Awaited<ReturnType<SearchClient['search']>>;
 export type SearchItem = ProductView & { highlight?: Record<string, string[]> };
 
 /**
- * GET /api/products on Elasticsearch (bound as the ProductSearchService of the products module).
+ * GET /api/products on Elasticsearch (bound as the ProductSearch of the products module).
  * Identical concurrent queries share one ES request (in-process single flight: a cache miss under
  * load does not stampede the cluster; the Redis result cache sits in ProductsService).
  */
 @Injectable()
-export class EsProductSearchService extends ProductSearchService {
+export class EsProductSearchService extends ProductSearch {
   private readonly inFlight = new Map<string, Promise<ProductPage>>();
 
   constructor(
@@ -80,12 +80,12 @@ export class EsProductSearchService extends ProductSearchService {
     const page = hits.slice(0, q.pageSize);
     const items: SearchItem[] = page.map((h) => (h.highlight ? { ...h._source!, highlight: h.highlight } : h._source!));
     const last = page[page.length - 1];
-    const total = typeof res.hits.total === 'number' ? { value: res.hits.total, relation: 'eq' } : res.hits.total ?? { value: 0, relation: 'eq' };
+    const total = totalHits(res.hits.total);
     const didYouMean = q.q && total.value < DID_YOU_MEAN_BELOW && !q.cursor ? await this.didYouMean(q.q) : null;
     return {
       items,
       total: total.value,
-      totalRelation: total.relation === 'gte' ? 'gte' : 'eq',
+      totalRelation: total.relation,
       page: q.page,
       pageSize: q.pageSize,
       nextCursor: hasMore && last?.sort

@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
  * task): works from src/ and dist/. nginx serves it at :8080 (runtime/nginx); the gateway serves the
  * same files for the in-process browser test (test/storefront.e2e-spec.ts).
  */
-export const STOREFRONT_DIR = path.resolve(__dirname, '..', '..', 'storefront', 'dist');
+export const STOREFRONT_DIR = path.resolve(__dirname, '..', '..', '..', 'storefront', 'dist');
 
 /** Serves the storefront at / (static files; /api/* stays with Nest). */
 export function serveStorefront(app: NestExpressApplication): void {

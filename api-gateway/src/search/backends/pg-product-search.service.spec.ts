@@ -1,6 +1,5 @@
 import { buildSearchSql, escapeLike } from './pg-product-search.service';
-import { parseProductQuery } from './product-query';
-import { decodeCursor, encodeCursor } from './cursor';
+import { parseProductQuery } from '../../catalog/product-query';
 
 describe('buildSearchSql', () => {
   it('always hides drafts and soft-deleted products', () => {
@@ -22,16 +21,4 @@ describe('buildSearchSql', () => {
     expect(buildSearchSql(parseProductQuery({})).sortName).toBe('newest');
   });
   it('escapes LIKE wildcards', () => expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\'));
-});
-
-describe('cursor', () => {
-  it('round-trips', () => {
-    const c = { s: 'price_asc', k: '19.99', i: 42 };
-    expect(decodeCursor(encodeCursor(c))).toEqual(c);
-  });
-  it('rejects tampered cursors', () => {
-    expect(decodeCursor(Buffer.from('{"s":"x","k":1,"i":-1}').toString('base64url'))).toBeUndefined();
-    expect(decodeCursor(Buffer.from('[]').toString('base64url'))).toBeUndefined();
-    expect(decodeCursor('%%%')).toBeUndefined();
-  });
 });

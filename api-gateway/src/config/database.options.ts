@@ -1,5 +1,5 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from './app-config';
 
 /** TypeORM options for the search-side processes (indexer, reindex, verify): raw SQL only, no entities. */
 export function searchDatabaseOptions(cfg: AppConfig, applicationName: string): TypeOrmModuleOptions {
