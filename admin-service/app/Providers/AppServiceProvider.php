@@ -2,6 +2,7 @@
 
 namespace App\Providers;
 
+use App\Services\SearchAnalytics\ZeroResultQueries;
 use App\Support\ViteManifest;
 use Illuminate\Database\Schema\Blueprint;
 use Illuminate\Database\Schema\Grammars\PostgresGrammar;
@@ -16,6 +17,11 @@ class AppServiceProvider extends ServiceProvider
     public function register()
     {
         $this->app->singleton(ViteManifest::class, fn ($app) => new ViteManifest(public_path('build'), $app['url']->asset('build')));
+        $this->app->bind(ZeroResultQueries::class, fn ($app) => new ZeroResultQueries(
+            $app['config']['services.elasticsearch.url'],
+            $app['config']['services.elasticsearch.search_events_prefix'],
+            (float) $app['config']['services.elasticsearch.timeout'],
+        ));
 
         // Laravel 8's schema builder turns enum() into varchar + CHECK; the shared schema uses
         // native PostgreSQL enum types (CREATE TYPE ... AS ENUM, created by the migrations).

@@ -87,4 +87,8 @@
             </x-admin.table>
         </div>
     </div>
+
+    <div class="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <x-admin.zero-result-queries :queries="$zeroResultQueries" />
+    </div>
 </x-app-layout>
