@@ -55,8 +55,54 @@ test('data views name our index aliases and an existing date field', () => {
   }
 });
 
+/**
+ * A Vega visualization runs its own Elasticsearch request (spec.data.url: index + body): every
+ * aggregation field exists and is aggregatable, a `nested` aggregation names a nested field and
+ * fields below it are inside that path (outside it they are not), every query field exists.
+ */
+function checkVegaRequest(o, fieldsFor, titles) {
+  const spec = JSON.parse(JSON.parse(o.attributes.visState).params.spec);
+  const { index, body } = spec.data.url;
+  assert.ok(titles.includes(index), `${o.id}: index ${index} is not one of our data views`);
+  const fields = fieldsFor(index);
+  const walkAggs = (aggs, nestedPath) => {
+    for (const agg of Object.values(aggs ?? {})) {
+      let path = nestedPath;
+      for (const [type, params] of Object.entries(agg)) {
+        if (type === 'aggs' || type === 'aggregations') continue;
+        if (type === 'nested') {
+          assert.equal(fields.get(params.path)?.type, 'nested', `${o.id}: nested path ${params.path} is not a nested field of ${index}`);
+          path = params.path;
+        } else if (params.field) {
+          const f = fields.get(params.field);
+          assert.ok(f, `${o.id}: ${params.field} is not in ${index}'s mapping`);
+          assert.ok(AGGREGATABLE.has(f.type), `${o.id}: ${params.field} (${f.type}) cannot be aggregated`);
+          assert.equal(f.nested, Boolean(path) && params.field.startsWith(`${path}.`), `${o.id}: ${params.field} is ${f.nested ? '' : 'not '}inside a nested field, the aggregation ${path ? `is in ${path}` : 'is not nested'}`);
+        }
+      }
+      walkAggs(agg.aggs ?? agg.aggregations, path);
+    }
+  };
+  walkAggs(body.aggs ?? body.aggregations, null);
+  const queryFields = [];
+  const walkQuery = (node) => {
+    if (Array.isArray(node)) return node.forEach(walkQuery);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (['term', 'terms', 'range', 'match', 'exists'].includes(key)) queryFields.push(...(key === 'exists' ? [value.field] : Object.keys(value)));
+      else walkQuery(value);
+    }
+  };
+  walkQuery(body.query);
+  for (const name of queryFields) assert.ok(fields.has(name), `${o.id}: query field ${name} not in ${index}`);
+  return { index, body };
+}
+const vegaOf = (o) => JSON.parse(o.attributes.visState).type === 'vega';
+const dataViewTitles = () => objects.filter((x) => x.type === 'index-pattern').map((x) => x.attributes.title);
+
 test('every visualization field and query field exists in the mapping and is aggregatable where aggregated', () => {
-  for (const o of objects.filter((x) => x.type === 'visualization')) {
+  for (const o of objects.filter((x) => x.type === 'visualization' && vegaOf(x))) checkVegaRequest(o, fieldsOf, dataViewTitles());
+  for (const o of objects.filter((x) => x.type === 'visualization' && !vegaOf(x))) {
     const index = dataViewIndex(o.references.find((r) => r.type === 'index-pattern').id);
     const fields = fieldsOf(index);
     const state = JSON.parse(o.attributes.visState);
@@ -72,13 +118,18 @@ test('every visualization field and query field exists in the mapping and is agg
   }
 });
 
-test('dashboards: catalog (category, brand, price, stock-outs), sales (revenue over time, status), search analytics', () => {
+test('dashboards: catalog (category, brand, price, stock-outs), sales (revenue over time, status, top products), search analytics', () => {
   const panelsOf = (id) => byId.get(`dashboard:${id}`).references.map((r) => JSON.parse(byId.get(`visualization:${r.id}`).attributes.visState));
   const catalog = panelsOf('commerce-catalog').flatMap((s) => s.aggs.map((a) => a.params.field)).filter(Boolean);
   for (const f of ['category.slug', 'brand.keyword', 'price']) assert.ok(catalog.includes(f), `catalog dashboard uses ${f}`);
   const sales = panelsOf('commerce-sales');
   assert.ok(sales.some((s) => s.aggs.some((a) => a.type === 'date_histogram') && s.aggs.some((a) => a.type === 'sum' && a.params.field === 'total')), 'revenue over time');
   assert.ok(sales.some((s) => s.aggs.some((a) => a.params.field === 'status')), 'orders by status');
+  // top products: order lines are nested, so a Vega panel aggregates them (terms on the sku by summed line totals)
+  const top = byId.get('dashboard:commerce-sales').references.map((r) => byId.get(`visualization:${r.id}`)).filter(vegaOf)
+    .map((v) => checkVegaRequest(v, fieldsOf, dataViewTitles()).body.aggs?.items);
+  assert.ok(top.some((items) => items?.nested?.path === 'items' && items.aggs.products.terms.field === 'items.sku'
+    && items.aggs.products.aggs[items.aggs.products.terms.order && Object.keys(items.aggs.products.terms.order)[0]]?.sum?.field === 'items.lineTotal'), 'top products by revenue');
   const search = byId.get('dashboard:commerce-search-analytics').references.map((r) => byId.get(`visualization:${r.id}`));
   const kql = search.map((v) => JSON.parse(v.attributes.kibanaSavedObjectMeta.searchSourceJSON).query.query);
   assert.ok(kql.some((q) => q.includes('zeroResults:true')), 'zero-result queries');
