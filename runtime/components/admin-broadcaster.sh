@@ -3,7 +3,7 @@
 DEPENDS="php-fpm redis"
 ADMIN="$ROOT/admin-service"
 
-start() { start_supervised php "$ADMIN/artisan" orders:broadcast --poll-ms="${ORDERS_BROADCAST_POLL_MS:-150}"; }
+start() { start_supervised php "$ADMIN/artisan" orders:broadcast --max-wait-ms="${ORDERS_BROADCAST_MAX_WAIT_MS:-10000}"; }
 
 # Ready once Laravel booted and the relay loop runs: the supervised process is alive for a few seconds.
 healthy() { child_alive && [ $(( $(date +%s) - $(stat -c %Y "$STATE/$NAME.child.pid") )) -ge 2 ]; }

@@ -9,9 +9,11 @@ import { MailModule } from '../mail/mail.module';
 import { OrderCoreModule } from '../orders/order-core.module';
 import { ReservationReaperScheduler } from '../orders/reservation-reaper.scheduler';
 import { searchDatabaseOptions } from '../config/database.options';
+import { AdminOrderEventsNotifier } from './admin-order-events.notifier';
 
 /**
- * The order worker: confirmation-email consumer and reservation reaper. Order events reach Kafka
+ * The order worker: confirmation-email consumer, reservation reaper, and the admin broadcaster's
+ * wake-up (AdminOrderEventsNotifier). Order events reach Kafka
  * through Debezium's outbox event router (connectors/outbox-postgres.json), not through this process.
  * Composition root of orders + mail (neither imports the other).
  */
@@ -28,7 +30,7 @@ export class OrderWorkerModule {
         OrderCoreModule,
         MailModule,
       ],
-      providers: [ReservationReaperScheduler],
+      providers: [ReservationReaperScheduler, AdminOrderEventsNotifier],
     };
   }
 }

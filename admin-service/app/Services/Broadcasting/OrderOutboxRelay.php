@@ -9,15 +9,23 @@ use Illuminate\Support\Facades\DB;
 
 /**
  * Turns the gateway's order events (its transactional outbox) into Laravel broadcasts. The
- * outbox is read, never written: the gateway's relay still publishes to Kafka and marks rows.
+ * outbox is read, never written (Debezium publishes the rows to Kafka from the WAL).
  * Ids are assigned at insert but become visible at commit, so a row with a lower id can appear
- * after a higher one: each poll re-reads a window of recent ids and skips the ones already sent.
+ * after a higher one: each read re-reads a window of recent ids and skips the ones already sent.
+ * No polling: the order worker NOTIFYs `admin_order_events` once Debezium delivered new order
+ * events (api-gateway/src/order-worker/admin-order-events.notifier.ts); the command LISTENs and
+ * reads when woken, plus a safety read after a long quiet wait.
  */
 class OrderOutboxRelay
 {
+    public const CHANNEL = 'admin_order_events';
+
     private const LOOKBACK_IDS = 1000;
 
     private int $cursor;
+
+    /** ids up to here existed before startAtEnd(): history, never broadcast */
+    private int $floor = 0;
 
     /** @var array<int, true> ids already broadcast (pruned below the look-back window) */
     private array $sent = [];
@@ -30,9 +38,34 @@ class OrderOutboxRelay
     public function startAtEnd(): void
     {
         $this->cursor = (int) DB::table('outbox')->max('id');
+        $this->floor = $this->cursor;
     }
 
-    /** One poll; returns how many events were broadcast. */
+    /** LISTEN on the order worker's channel (again after a reconnect: a new session forgets it). */
+    public function listen(): void
+    {
+        DB::connection()->getPdo()->exec('LISTEN '.self::CHANNEL);
+    }
+
+    /**
+     * Blocks (in poll(2), no CPU) until a notification arrives or $timeoutMs passes, then drains
+     * the queued ones; true when woken by a notification. A notification sent while the previous
+     * read ran is already queued, so no wake-up is lost between a read and the next wait.
+     */
+    public function waitForNotification(int $timeoutMs): bool
+    {
+        $pdo = DB::connection()->getPdo();
+        if ($pdo->pgsqlGetNotify(\PDO::FETCH_ASSOC, $timeoutMs) === false) {
+            return false;
+        }
+        while ($pdo->pgsqlGetNotify(\PDO::FETCH_ASSOC, 0) !== false) {
+            // drained: one read covers them all
+        }
+
+        return true;
+    }
+
+    /** One read of the new outbox rows; returns how many events were broadcast. */
     public function poll(): int
     {
         $rows = DB::select(
@@ -41,9 +74,10 @@ class OrderOutboxRelay
              LEFT JOIN orders ord ON ord.id = (o.aggregate_id)::bigint
              LEFT JOIN users u ON u.id = ord.user_id
              WHERE o.id > ? AND o.aggregate_type = 'order' AND o.event_type IN ('order.created', 'order.status_changed')
-               AND o.created_at > now() - interval '5 minutes'
+               AND o.created_at > now() - interval '5 minutes' AND o.id <> ALL (?::bigint[])
              ORDER BY o.id LIMIT 500",
-            [max(0, $this->cursor - self::LOOKBACK_IDS)],
+            // ids already sent are excluded in SQL, so they never fill the LIMIT and hide newer rows
+            [max(0, $this->floor, $this->cursor - self::LOOKBACK_IDS), '{'.implode(',', array_keys($this->sent)).'}'],
         );
         $count = 0;
         foreach ($rows as $row) {
@@ -51,7 +85,7 @@ class OrderOutboxRelay
             if (isset($this->sent[$id]) || $id <= $this->cursor - self::LOOKBACK_IDS) {
                 continue;
             }
-            // marked only once published: a failed publish (Redis away) is retried by the next poll
+            // marked only once published: a failed publish (Redis away) is retried by the next read
             $payload = json_decode($row->payload, true);
             if (is_array($payload) && isset($payload['orderId'], $payload['orderNumber'], $payload['status'])) {
                 $this->broadcast($row->event_type, $payload, $row->email);

@@ -60,6 +60,36 @@ class OrderBroadcastingTest extends TestCase
         fclose($redis);
     }
 
+    public function test_the_relay_sleeps_in_listen_and_the_order_worker_wakes_it_once_debezium_delivered_the_event(): void
+    {
+        $this->logInAs('admin');
+        $customer = $this->createGatewayUser('customer');
+        $id = $this->createOrder($customer, 'paid', '2012-09-01 08:00:00+00', [], '42.00');
+        $relay = app(OrderOutboxRelay::class);
+        $relay->startAtEnd();
+        $relay->listen();
+        $relay->poll();
+
+        // gateway outbox -> Debezium outbox router -> Kafka -> order worker -> NOTIFY admin_order_events
+        $this->post("/orders/{$id}/status", ['status' => 'shipped'])->assertSessionHasNoErrors();
+        $started = microtime(true);
+        $this->assertTrue($relay->waitForNotification(15_000), 'the order worker notifies admin_order_events');
+        $this->assertLessThan(5.0, microtime(true) - $started);
+        $this->assertGreaterThanOrEqual(1, $relay->poll());
+    }
+
+    public function test_a_wait_without_notification_ends_at_its_timeout(): void
+    {
+        $relay = app(OrderOutboxRelay::class);
+        $relay->listen();
+        while ($relay->waitForNotification(0)) {
+            // drop anything queued by other activity
+        }
+        $started = microtime(true);
+        $woken = $relay->waitForNotification(300);
+        $this->assertTrue($woken || microtime(true) - $started >= 0.25, 'waited the timeout unless woken');
+    }
+
     /** A raw RESP connection to the platform's Redis, pattern-subscribed. @return resource */
     private function subscribe(string $pattern)
     {
