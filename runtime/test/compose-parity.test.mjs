@@ -169,5 +169,8 @@ test('every long-running Compose service restarts unless stopped; one-shots neve
     if (svc.restart === 'no') continue;
     assert.equal(svc.restart, 'unless-stopped', name);
   }
-  for (const job of ['migrate', 'connector-register', 'es-certs']) assert.equal(services[job].restart, 'no', job);
+  for (const job of ['migrate', 'connector-register', 'es-certs', 'admin-service-key']) assert.equal(services[job].restart, 'no', job);
+  // the admin can call the gateway only once its service key exists
+  assert.deepEqual(services['admin-service'].depends_on['admin-service-key'], { condition: 'service_completed_successfully' });
+  assert.deepEqual(services['admin-service-key'].command, ['php', 'artisan', 'api-key:provision-service']);
 });
