@@ -69,7 +69,13 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
       await admin.disconnect();
     }
     if (this.stopped) return;
-    const consumer = kafka.consumer({ groupId: `api-notifications-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 100 });
+    // maxWaitTimeInMs: how long the broker holds an idle fetch (a new event is answered at once,
+    // fetch.min.bytes 1), so it sets the idle fetch rate (was 10/s at 100 ms), not the latency.
+    // kafkajs heartbeats between fetches: heartbeat 3 s and a 30 s session leave room for it.
+    const consumer = kafka.consumer({
+      groupId: `api-notifications-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      maxWaitTimeInMs: 5000, sessionTimeout: 30000, heartbeatInterval: 3000,
+    });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.joined());
     await consumer.connect();
