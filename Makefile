@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PLATFORM := bash runtime/platform.sh
 PRODUCTS ?= 10000
 
-.PHONY: up down status logs test test-security seed reindex verify-index compose-check
+.PHONY: up down status logs test test-security test-faults seed reindex verify-index compose-check
 
 up:            ## install what is missing, start everything, wait until healthy
 	@$(PLATFORM) up
@@ -24,6 +24,9 @@ test:          ## start what the tests need, run every suite, non-zero on any fa
 test-security: ## issue 9's sweep: forged tokens, GraphQL abuse, revocation (REST/GraphQL/Socket.IO), rate limits, :8080 headers, /metrics not public
 	@$(PLATFORM) up postgres redis kafka elasticsearch schema api-gateway php-fpm nginx >/dev/null
 	@cd api-gateway && npx jest --config test/jest-security.config.js --runInBand $(ARGS)
+
+test-faults:   ## issue 18's fault suite on the running platform (kills/restarts components; writes docs/reliability.md); ARGS="--only es-restart" etc.
+	@bash runtime/faults/run.sh $(ARGS)
 
 seed:          ## deterministic demo catalog (make seed PRODUCTS=100000 for the benchmark catalog)
 	@$(PLATFORM) up schema >/dev/null   # (and what it depends on); the schema task also builds the gateway

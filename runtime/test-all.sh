@@ -43,6 +43,9 @@ node_test() { # node_test DIR NAME (files one at a time: some restart shared pro
   bash -c "cd api-gateway/storefront && node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination='$RESULTS/storefront-browser.tap' test/logic.test.mjs test/storefront.browser.test.mjs"
 [ -f runtime/compose-check.sh ] && suite "docker-compose.yml schema" bash runtime/compose-check.sh
+# short form of `make test-faults` (kills/restarts components, restores them): before the lifecycle test, which stops the platform
+[ -f runtime/faults/run.sh ] && suite "fault suite, CI form (issue 18: faults under load, invariants, WAL, soak, hostile input)" \
+  env FAULTS_STRICT=1 FAULTS_RESULTS_DIR="$RESULTS" bash runtime/faults/run.sh --ci
 [ -f runtime/test/lifecycle.sh ] && suite "platform lifecycle (kill, up, down, ports)" bash runtime/test/lifecycle.sh
 
 node runtime/test-summary.mjs "$RESULTS"
