@@ -38,9 +38,14 @@ pid_alive() {
 }
 
 # start_bg CMD ARGS... : run detached in its own session, log to $LOG, record the pid.
+# A new session is also a new scheduler autogroup: under CPU contention Linux shares the CPU
+# between autogroups, not threads, so every component gets an equal share whatever its thread
+# count. A component sets AUTOGROUP_NICE (e.g. -5: about 3x the weight of a nice-0 group) to
+# get more; `nice` inside the group would only rank its own threads against each other.
 start_bg() {
   mkdir -p "$STATE"
-  setsid nohup "$@" >>"$LOG" 2>&1 </dev/null &
+  setsid nohup bash -c '[ -z "$1" ] || echo "$1" >/proc/self/autogroup 2>/dev/null || true; shift; exec "$@"' \
+    start_bg "${AUTOGROUP_NICE:-}" "$@" >>"$LOG" 2>&1 </dev/null &
   echo $! >"$(pidfile)"
 }
 

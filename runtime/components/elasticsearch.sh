@@ -16,6 +16,10 @@ ES_JAVA_MIN=21
 ES_HEAP_OPTS=${ES_HEAP_OPTS:--Xms512m -Xmx512m}
 ES_PLUGIN_JAR="$ES_SRC/commerce-analysis/target/commerce-analysis.jar"
 START_TIMEOUT=120
+# The search node is on the latency path of every search and of CDC freshness (commit -> searchable):
+# its scheduler autogroup gets ~3x a normal component's CPU weight when the 2 cores are contended
+# (bench/cdc-freshness.mjs at 1000/s: p99 -40 %, docs/search.md). See start_bg in runtime/lib.sh.
+AUTOGROUP_NICE=${ELASTICSEARCH_AUTOGROUP_NICE:--5}
 
 es_version() { sed -n 's#.*<elasticsearch.version>\(.*\)</elasticsearch.version>.*#\1#p' "$ES_SRC/pom.xml"; }
 
