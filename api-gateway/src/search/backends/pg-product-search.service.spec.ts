@@ -1,4 +1,4 @@
-import { buildSearchSql, escapeLike } from './pg-product-search.service';
+import { buildSearchSql, escapeLike, isOwnCursorKey } from './pg-product-search.service';
 import { parseProductQuery } from '../../catalog/product-query';
 
 describe('buildSearchSql', () => {
@@ -21,4 +21,18 @@ describe('buildSearchSql', () => {
     expect(buildSearchSql(parseProductQuery({})).sortName).toBe('newest');
   });
   it('escapes LIKE wildcards', () => expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\'));
+});
+
+describe('isOwnCursorKey', () => {
+  it('accepts the text sort keys this backend issues', () => {
+    expect(isOwnCursorKey('price_asc', '19.99')).toBe(true);
+    expect(isOwnCursorKey('newest', '2026-11-30 03:40:12.123456+00')).toBe(true);
+    expect(isOwnCursorKey('relevance', '12')).toBe(true);
+  });
+  it('rejects what would fail the SQL cast (a 400, never a database error)', () => {
+    expect(isOwnCursorKey('newest', 'x')).toBe(false);
+    expect(isOwnCursorKey('newest', 1764474012000)).toBe(false);
+    expect(isOwnCursorKey('price_desc', '1e309')).toBe(false);
+    expect(isOwnCursorKey('relevance', "1' OR 1=1")).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailedException } from '../../common/errors/validation.exception';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { encodeCursor } from '../../catalog/cursor';
@@ -63,6 +64,23 @@ export function buildSearchSql(q: ProductQuery): { where: string; params: unknow
   return { where: where.join(' AND '), params, whereParams, sort, sortName };
 }
 
+/**
+ * True when a cursor's sort key is one this backend issued for that sort (its text form): the key
+ * is cast in SQL, so anything else must be a 400, not a database error.
+ */
+export function isOwnCursorKey(sort: ProductSort, k: string | number): boolean {
+  if (typeof k !== 'string') return false;
+  switch (sort) {
+    case 'price_asc':
+    case 'price_desc':
+      return /^\d{1,12}(\.\d{1,2})?$/.test(k);
+    case 'newest':
+      return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(k);
+    default:
+      return /^-?\d{1,9}$/.test(k);
+  }
+}
+
 @Injectable()
 export class PgProductSearchService extends ProductSearch {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly reader: ProductReader) {
@@ -71,6 +89,9 @@ export class PgProductSearchService extends ProductSearch {
 
   async search(q: ProductQuery): Promise<ProductPage> {
     const { where, params, whereParams, sort, sortName } = buildSearchSql(q);
+    if (q.cursor && !isOwnCursorKey(sortName, q.cursor.k)) {
+      throw new ValidationFailedException([{ field: 'cursor', message: 'is not a valid cursor' }], 'Invalid query: cursor');
+    }
     const from = `FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id
                   LEFT JOIN inventory i ON i.product_id = p.id`;
     const cmp = sort.dir === 'DESC' ? '<' : '>';
