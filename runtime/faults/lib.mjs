@@ -155,7 +155,7 @@ export const uuid = () => crypto.randomUUID();
 export function spawnGatewayProcess(entry, extraEnv, logFile) {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [`dist/${entry}`], {
-    cwd: GATEWAY_DIR, env: { ...process.env, ...env, LOG_LEVEL: 'warn', ...extraEnv }, stdio: ['ignore', out, out], detached: false,
+    cwd: GATEWAY_DIR, env: { ...process.env, ...env, LOG_LEVEL: 'warn', JWT_KEYS_DIR: env.JWT_KEYS_DIR || path.join(ROOT, '.platform', 'keys'), ...extraEnv }, stdio: ['ignore', out, out], detached: false,
   });
   fs.closeSync(out);
   const exited = new Promise((r) => child.once('exit', r));
