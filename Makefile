@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PLATFORM := bash runtime/platform.sh
 PRODUCTS ?= 10000
 
-.PHONY: up down status logs test test-security test-faults seed reindex verify-index compose-check
+.PHONY: up down status logs test lint test-security test-faults seed reindex verify-index compose-check
 
 up:            ## install what is missing, start everything, wait until healthy
 	@$(PLATFORM) up
@@ -20,6 +20,9 @@ logs:          ## last lines of every log; `make logs C=kafka` follows one
 
 test:          ## start what the tests need, run every suite, non-zero on any failure
 	@bash runtime/test-all.sh
+
+lint:          ## api-gateway: ESLint (typescript-eslint) + Prettier check; also the first suite of make test
+	@cd api-gateway && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s lint
 
 test-security: ## issue 9's sweep: forged tokens, GraphQL abuse, revocation (REST/GraphQL/Socket.IO), rate limits, :8080 headers, /metrics not public
 	@$(PLATFORM) up postgres redis kafka elasticsearch schema api-gateway php-fpm nginx >/dev/null

@@ -28,6 +28,7 @@ node_test() { # node_test DIR NAME (files one at a time: some restart shared pro
      --test-reporter=tap --test-reporter-destination="$RESULTS/$2.tap" test/)
 }
 
+[ -f api-gateway/eslint.config.mjs ] && suite "api-gateway lint (make lint: ESLint + Prettier)" make -s lint
 [ -d runtime/test ] && suite "runtime smoke (real ES, Kafka, Connect, Postgres)" node_test runtime runtime
 [ -f api-gateway/jest.config.js ] && suite "api-gateway unit" jest api-gateway jest.config.js gateway-unit
 [ -f api-gateway/test/jest-e2e.config.js ] && suite "api-gateway e2e (real Postgres, Redis, Kafka, ES)" \

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info({ signal }, 'indexer stopping');
     server.close();
-    ctx.close().then(() => process.exit(0), () => process.exit(1));
+    ctx.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -53,8 +53,11 @@ describe('service API keys (X-Api-Key)', () => {
     const { id, key, prefix } = await createApiKey(ctx.db, { scopes: ['ops:read'] });
     const res = await pipeline(key).expect(200);
     expect(res.body).toEqual(expect.objectContaining({ generatedAt: expect.any(String), healthy: expect.any(Boolean) }));
-    for (const s of ['connector', 'replicationSlot', 'consumerGroup', 'indexer', 'index']) expect(['ok', 'unavailable']).toContain(res.body[s].status);
-    const line = ctx.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request completed' && l.path === '/api/ops/pipeline' && l.apiKeyId === id);
+    for (const s of ['connector', 'replicationSlot', 'consumerGroup', 'indexer', 'index'])
+      expect(['ok', 'unavailable']).toContain(res.body[s].status);
+    const line = ctx.logs
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'request completed' && l.path === '/api/ops/pipeline' && l.apiKeyId === id);
     expect(line).toEqual(expect.objectContaining({ apiKeyPrefix: prefix, status: 200 }));
     expect(ctx.logs.join('\n')).not.toContain(key);
     // last_used_at is written in the background

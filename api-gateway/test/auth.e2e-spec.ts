@@ -2,18 +2,32 @@ import { createUser, login, startApp, TestContext, unique } from './support/test
 
 describe('identity: register, login, refresh rotation, logout, me', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp({ BCRYPT_COST: '12' }); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await startApp({ BCRYPT_COST: '12' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('registers a customer with a bcrypt $2b$12 hash and returns tokens', async () => {
     const email = `${unique('reg')}@Example.test`;
     const res = await ctx.http().post('/api/auth/register').send({ email, password: 'Str0ng-enough', name: 'Reg User' }).expect(201);
-    expect(res.body).toEqual(expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String), user: expect.objectContaining({ email: email.toLowerCase(), role: 'customer' }) }));
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        user: expect.objectContaining({ email: email.toLowerCase(), role: 'customer' }),
+      }),
+    );
     expect(res.body.user.passwordHash).toBeUndefined();
     const { rows } = await ctx.db.query('SELECT password_hash, role FROM users WHERE lower(email) = lower($1)', [email]);
     expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
     // duplicate (case-insensitive) -> 409 naming email
-    const dup = await ctx.http().post('/api/auth/register').send({ email: email.toUpperCase(), password: 'Str0ng-enough', name: 'X' }).expect(409);
+    const dup = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email: email.toUpperCase(), password: 'Str0ng-enough', name: 'X' })
+      .expect(409);
     expect(dup.body.details[0].field).toBe('email');
   });
 
@@ -23,7 +37,11 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     expect(weak.body.details.map((d: { field: string }) => d.field)).toContain('password');
     const letters = await ctx.http().post('/api/auth/register').send({ email, password: 'onlyletterslong', name: 'W' }).expect(400);
     expect(letters.body.details[0].field).toBe('password');
-    const role = await ctx.http().post('/api/auth/register').send({ email, password: 'Str0ng-enough', name: 'W', role: 'admin' }).expect(400);
+    const role = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email, password: 'Str0ng-enough', name: 'W', role: 'admin' })
+      .expect(400);
     expect(role.body.details[0].field).toBe('role');
     const { rows } = await ctx.db.query('SELECT count(*)::int n FROM users WHERE email = $1', [email]);
     expect(rows[0].n).toBe(0);
@@ -49,7 +67,11 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
 
   it('refuses passwords under 12 characters and common ones (issue 9, F9)', async () => {
     for (const password of ['password12', 'aaaaaaaaa1', 'qwerty123456', 'Passw0rd-11']) {
-      const res = await ctx.http().post('/api/auth/register').send({ email: `${unique('f9')}@example.test`, password, name: 'W' }).expect(400);
+      const res = await ctx
+        .http()
+        .post('/api/auth/register')
+        .send({ email: `${unique('f9')}@example.test`, password, name: 'W' })
+        .expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['password']));
     }
   });
@@ -67,7 +89,10 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     const first = await login(ctx, u);
     const second = await ctx.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
-    const { rows: stored } = await ctx.db.query('SELECT token_hash, revoked_at, replaced_by FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at', [u.id]);
+    const { rows: stored } = await ctx.db.query(
+      'SELECT token_hash, revoked_at, replaced_by FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at',
+      [u.id],
+    );
     expect(stored).toHaveLength(2);
     expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.map((r) => r.token_hash)).not.toContain(first.refreshToken);
@@ -75,7 +100,9 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     // reuse of the rotated token -> 401 and the whole family (incl. the fresh token) is revoked
     await ctx.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
     await ctx.http().post('/api/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
-    const { rows: alive } = await ctx.db.query('SELECT count(*)::int n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [u.id]);
+    const { rows: alive } = await ctx.db.query('SELECT count(*)::int n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [
+      u.id,
+    ]);
     expect(alive[0].n).toBe(0);
   });
 
@@ -86,7 +113,11 @@ describe('identity: register, login, refresh rotation, logout, me', () => {
     const t = await login(ctx, u);
     const signedIn = await ctx.http().get('/api/auth/session').set('Cookie', `access_token=${t.accessToken}`).expect(200);
     expect(signedIn.body).toEqual({ user: expect.objectContaining({ id: u.id, email: u.email }), refreshable: false });
-    const stale = await ctx.http().get('/api/auth/session').set('Cookie', `access_token=garbage; refresh_token=${t.refreshToken}`).expect(200);
+    const stale = await ctx
+      .http()
+      .get('/api/auth/session')
+      .set('Cookie', `access_token=garbage; refresh_token=${t.refreshToken}`)
+      .expect(200);
     expect(stale.body).toEqual({ user: null, refreshable: true });
     await ctx.http().post('/api/auth/logout').set('Authorization', `Bearer ${t.accessToken}`).expect(204);
     expect((await ctx.http().get('/api/auth/session').set('Cookie', `access_token=${t.accessToken}`).expect(200)).body.user).toBeNull();

@@ -20,7 +20,13 @@ export default async function globalSetup(): Promise<void> {
   const db = `${TEST_DB_PREFIX}${tag}`;
   process.env.GW_TEST_DB = db;
   process.env.GW_TEST_REDIS_PREFIX = `gwtest:${tag}:`;
-  const admin = new Client({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database: env.DB_DATABASE });
+  const admin = new Client({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USERNAME,
+    password: env.DB_PASSWORD,
+    database: env.DB_DATABASE,
+  });
   await admin.connect();
   try {
     // leftovers of killed runs (their pid is gone)

@@ -1,7 +1,19 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { writeDocuments } from '../src/search/documents/bulk-writer';
 import { createUser } from './support/test-app';
-import { createFixture, endOffsets, eventually, Fixture, groupReached, IndexerProcess, insertProduct, SearchContext, startIndexer, startSearchApp, unique } from './search-e2e.support';
+import {
+  createFixture,
+  endOffsets,
+  eventually,
+  Fixture,
+  groupReached,
+  IndexerProcess,
+  insertProduct,
+  SearchContext,
+  startIndexer,
+  startSearchApp,
+  unique,
+} from './search-e2e.support';
 
 /**
  * CDC end to end: SQL change -> Debezium -> Kafka -> indexer -> Elasticsearch -> GET /api/products,
@@ -26,8 +38,12 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
 
   /** The fixture's products as the API lists them (attr.e2etag isolates this test's rows). */
   const list = async (extra: Record<string, string> = {}) => {
-    const res = await ctx.http().get('/api/products').query({ 'attr.e2etag': f.tag, pageSize: '100', ...extra }).expect(200);
-    return res.body as { items: Array<Record<string, any>>; total: number; facets: Record<string, any[]> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const res = await ctx
+      .http()
+      .get('/api/products')
+      .query({ 'attr.e2etag': f.tag, pageSize: '100', ...extra })
+      .expect(200);
+    return res.body as { items: Array<Record<string, any>>; total: number; facets: Record<string, any[]> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- API/ES JSON read field by field
   };
   const find = async (id: number, extra: Record<string, string> = {}) => (await list(extra)).items.find((i) => i.id === id);
 
@@ -38,7 +54,10 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     expect(created!.category.path).toEqual([f.rootSlug, f.childSlug]);
 
     await ctx.db.query(`UPDATE products SET name = 'Alpine merino sweater', price = 59.95 WHERE id = $1`, [p.id]);
-    await eventually('update visible', async () => (await find(p.id))?.price === 59.95 && (await find(p.id))?.name === 'Alpine merino sweater');
+    await eventually(
+      'update visible',
+      async () => (await find(p.id))?.price === 59.95 && (await find(p.id))?.name === 'Alpine merino sweater',
+    );
 
     await ctx.db.query(`UPDATE products SET deleted_at = now() WHERE id = $1`, [p.id]);
     await eventually('soft delete hides', async () => (await find(p.id)) === undefined);
@@ -118,14 +137,22 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     const gone = await insertProduct(ctx.db, f, { name: 'Replay deleted', price: 10 });
     await eventually('v1', async () => (await find(p.id)) && (await find(gone.id)));
     const before = await endOffsets(ctx.settings); // the old batch starts here
-    for (let v = 2; v <= 5; v++) await ctx.db.query(`UPDATE products SET name = $1, price = $2 WHERE id = $3`, [`Replay lamp v${v}`, 10 * v, p.id]);
+    for (let v = 2; v <= 5; v++)
+      await ctx.db.query(`UPDATE products SET name = $1, price = $2 WHERE id = $3`, [`Replay lamp v${v}`, 10 * v, p.id]);
     await ctx.db.query(`UPDATE products SET deleted_at = now() WHERE id = $1`, [gone.id]);
     await eventually('v5', async () => (await find(p.id))?.name === 'Replay lamp v5' && (await find(gone.id)) === undefined);
 
     // a late writer with an older version (LSN) is rejected by external versioning
-    const [doc] = (await ctx.es.search({ index: ctx.settings.SEARCH_PRODUCTS_ALIAS, query: { term: { id: p.id } } })).hits.hits as Array<{ _source: { indexedLsn: number } }>;
+    const [doc] = (await ctx.es.search({ index: ctx.settings.SEARCH_PRODUCTS_ALIAS, query: { term: { id: p.id } } })).hits.hits as Array<{
+      _source: { indexedLsn: number };
+    }>;
     const targets = Object.keys(await ctx.es.indices.getAlias({ name: ctx.settings.productsWriteAlias }));
-    const outcome = await writeDocuments(ctx.es, targets, [{ id: p.id, indexedLsn: doc._source.indexedLsn - 1, visible: true, name: 'Replay lamp v1', price: 10 } as never], 'wait_for');
+    const outcome = await writeDocuments(
+      ctx.es,
+      targets,
+      [{ id: p.id, indexedLsn: doc._source.indexedLsn - 1, visible: true, name: 'Replay lamp v1', price: 10 } as never],
+      'wait_for',
+    );
     expect(outcome.stale).toBe(targets.length);
     expect(outcome.written).toBe(0);
 
@@ -136,22 +163,38 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     await eventually('replayed', () => groupReached(ctx.settings, groupId, end), 30000, 250);
     expect(await find(p.id)).toMatchObject({ name: 'Replay lamp v5', price: 50 });
     expect(await find(gone.id)).toBeUndefined();
-    const [after] = (await ctx.es.search({ index: ctx.settings.SEARCH_PRODUCTS_ALIAS, query: { term: { id: p.id } } })).hits.hits as Array<{ _source: { indexedLsn: number } }>;
+    const [after] = (await ctx.es.search({ index: ctx.settings.SEARCH_PRODUCTS_ALIAS, query: { term: { id: p.id } } })).hits.hits as Array<{
+      _source: { indexedLsn: number };
+    }>;
     expect(after._source.indexedLsn).toBeGreaterThanOrEqual(doc._source.indexedLsn);
   }, 120000);
 
   it('indexes orders with their items into the read-only orders analytics index', async () => {
     const p = await insertProduct(ctx.db, f, { name: 'Ordered mug', price: 8.5 });
-    const user = await ctx.db.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, 'Buyer', '$2b$04$abcdefghijklmnopqrstuuJ0RYpX7e1Ff0eXbBJV5/6ExnUvHiC2') RETURNING id`, [`${f.tag}@example.test`]);
+    const user = await ctx.db.query(
+      `INSERT INTO users (email, name, password_hash) VALUES ($1, 'Buyer', '$2b$04$abcdefghijklmnopqrstuuJ0RYpX7e1Ff0eXbBJV5/6ExnUvHiC2') RETURNING id`,
+      [`${f.tag}@example.test`],
+    );
     const order = await ctx.db.query(
       `INSERT INTO orders (number, user_id, status, currency, subtotal, total, shipping_address) VALUES ($1, $2, 'pending', 'USD', 17, 17, $3::jsonb) RETURNING id`,
       [`E2E-${f.tag}`.slice(0, 32), user.rows[0].id, JSON.stringify({ country: 'DE', city: 'Berlin' })],
     );
     const orderId = Number(order.rows[0].id);
-    await ctx.db.query(`INSERT INTO order_items (order_id, product_id, sku, name, unit_price, quantity, line_total) VALUES ($1, $2, $3, 'Ordered mug', 8.5, 2, 17)`, [orderId, p.id, p.sku]);
-    const get = async () => (await ctx.es.get({ index: ctx.settings.SEARCH_ORDERS_ALIAS, id: String(orderId) }).catch(() => undefined))?._source as Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+    await ctx.db.query(
+      `INSERT INTO order_items (order_id, product_id, sku, name, unit_price, quantity, line_total) VALUES ($1, $2, $3, 'Ordered mug', 8.5, 2, 17)`,
+      [orderId, p.id, p.sku],
+    );
+    const get = async () =>
+      (await ctx.es.get({ index: ctx.settings.SEARCH_ORDERS_ALIAS, id: String(orderId) }).catch(() => undefined))?._source as
+        Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any -- API/ES JSON read field by field
     const doc = await eventually('order indexed with its item', async () => ((await get())?.itemCount === 1 ? get() : undefined));
-    expect(doc).toMatchObject({ status: 'pending', total: 17, country: 'DE', quantity: 2, items: [{ productId: p.id, sku: p.sku, quantity: 2, lineTotal: 17 }] });
+    expect(doc).toMatchObject({
+      status: 'pending',
+      total: 17,
+      country: 'DE',
+      quantity: 2,
+      items: [{ productId: p.id, sku: p.sku, quantity: 2, lineTotal: 17 }],
+    });
     await ctx.db.query(`UPDATE orders SET status = 'paid' WHERE id = $1`, [orderId]);
     await eventually('order status updated', async () => (await get())?.status === 'paid');
   });
@@ -163,12 +206,22 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     const lsn = (await ctx.db.query(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint::text AS lsn`)).rows[0].lsn as string;
     // admins only (issue 9, F5): the writer reads its own write
     const admin = await createUser(ctx.db, 'admin');
-    const { accessToken } = (await ctx.http().post('/api/auth/login').send({ email: admin.email, password: admin.password }).expect(200)).body as { accessToken: string };
-    const res = await ctx.http().get('/api/products').set('Authorization', `Bearer ${accessToken}`)
-      .query({ 'attr.e2etag': f.tag, pageSize: '100', consistentWith: `${p.id}.${lsn}` }).expect(200);
+    const { accessToken } = (await ctx.http().post('/api/auth/login').send({ email: admin.email, password: admin.password }).expect(200))
+      .body as { accessToken: string };
+    const res = await ctx
+      .http()
+      .get('/api/products')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .query({ 'attr.e2etag': f.tag, pageSize: '100', consistentWith: `${p.id}.${lsn}` })
+      .expect(200);
     expect(res.headers['x-consistency']).toBe('applied');
     expect(res.body.items.find((i: { id: number }) => i.id === p.id).price).toBe(31.5);
-    await ctx.http().get('/api/products').set('Authorization', `Bearer ${accessToken}`).query({ consistentWith: 'garbage' }).expect(400)
+    await ctx
+      .http()
+      .get('/api/products')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .query({ consistentWith: 'garbage' })
+      .expect(400)
       .expect((r) => expect(r.body.details[0].field).toBe('consistentWith'));
   });
 });

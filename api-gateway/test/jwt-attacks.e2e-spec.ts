@@ -13,7 +13,15 @@ describe('JWT attacks are all 401', () => {
   let privateKey: KeyObject;
   let publicPem: string;
   let userId: number;
-  const base = () => ({ sub: String(userId), role: 'admin', tv: 0, jti: `j-${Math.random()}`, iss: 'commerce-gateway', aud: 'commerce', iat: Math.floor(Date.now() / 1000) });
+  const base = () => ({
+    sub: String(userId),
+    role: 'admin',
+    tv: 0,
+    jti: `j-${Math.random()}`,
+    iss: 'commerce-gateway',
+    aud: 'commerce',
+    iat: Math.floor(Date.now() / 1000),
+  });
 
   beforeAll(async () => {
     ctx = await startApp();
@@ -24,7 +32,9 @@ describe('JWT attacks are all 401', () => {
     privateKey = createPrivateKey(fs.readFileSync(path.join(TEST_KEYS_DIR, `${kid}.private.pem`)));
     publicPem = fs.readFileSync(path.join(TEST_KEYS_DIR, `${kid}.public.pem`), 'utf8');
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   const me = (token: string) => ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
@@ -48,7 +58,10 @@ describe('JWT attacks are all 401', () => {
 
   it('unknown kid', async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    const token = await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid: 'not-a-known-kid' }).setExpirationTime('5m').sign(other);
+    const token = await new SignJWT(base())
+      .setProtectedHeader({ alg: 'RS256', kid: 'not-a-known-kid' })
+      .setExpirationTime('5m')
+      .sign(other);
     await me(token).expect(401);
   });
 
@@ -65,22 +78,42 @@ describe('JWT attacks are all 401', () => {
 
   it('expired', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(now - 3600).setExpirationTime(now - 60).sign(privateKey);
+    const token = await new SignJWT(base())
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setIssuedAt(now - 3600)
+      .setExpirationTime(now - 60)
+      .sign(privateKey);
     const res = await me(token).expect(401);
     expect(res.body.message).toMatch(/expired/i);
   });
 
   it('iat or nbf in the future (issue 9, F12); a token without iat', async () => {
     const now = Math.floor(Date.now() / 1000);
-    await me(await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt(now + 600).setExpirationTime(now + 900).sign(privateKey)).expect(401);
-    await me(await new SignJWT(base()).setProtectedHeader({ alg: 'RS256', kid }).setNotBefore(now + 600).setExpirationTime(now + 900).sign(privateKey)).expect(401);
+    await me(
+      await new SignJWT(base())
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setIssuedAt(now + 600)
+        .setExpirationTime(now + 900)
+        .sign(privateKey),
+    ).expect(401);
+    await me(
+      await new SignJWT(base())
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setNotBefore(now + 600)
+        .setExpirationTime(now + 900)
+        .sign(privateKey),
+    ).expect(401);
     const { iat: _iat, ...noIat } = base();
     await me(await new SignJWT(noIat).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey)).expect(401);
   });
 
   it('wrong issuer / audience', async () => {
-    await me(await new SignJWT({ ...base(), iss: 'evil' }).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey)).expect(401);
-    await me(await new SignJWT({ ...base(), aud: 'other' }).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey)).expect(401);
+    await me(
+      await new SignJWT({ ...base(), iss: 'evil' }).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey),
+    ).expect(401);
+    await me(
+      await new SignJWT({ ...base(), aud: 'other' }).setProtectedHeader({ alg: 'RS256', kid }).setExpirationTime('5m').sign(privateKey),
+    ).expect(401);
   });
 
   it('revoked jti after logout', async () => {

@@ -14,7 +14,12 @@ const env = readEnvFiles();
 const CONNECT = env.CONNECT_URL ?? 'http://127.0.0.1:8083';
 const CONNECTOR = env.CDC_CONNECTOR_NAME ?? 'commerce-catalog-postgres';
 
-async function connect(method: string, suffix: string): Promise<{ status: number; body: any }> {
+interface ConnectorStatus {
+  connector?: { state?: string };
+  tasks?: Array<{ state?: string }>;
+}
+
+async function connect(method: string, suffix: string): Promise<{ status: number; body: ConnectorStatus | undefined }> {
   const res = await fetch(`${CONNECT}/connectors/${CONNECTOR}${suffix}`, { method, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -35,16 +40,25 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string, 
   }
 }
 
-const allRunning = (s: any) => s?.connector?.state === 'RUNNING' && s.tasks?.length > 0 && s.tasks.every((t: any) => t.state === 'RUNNING');
+const allRunning = (s: ConnectorStatus | undefined) =>
+  s?.connector?.state === 'RUNNING' && !!s.tasks?.length && s.tasks.every((t) => t.state === 'RUNNING');
 
 /** Brings the connector back to RUNNING through Connect directly (resume, then restart if needed). */
 async function ensureRunning(): Promise<void> {
   await connect('PUT', '/resume').catch(() => undefined);
   try {
-    await eventually(async () => (allRunning((await connect('GET', '/status')).body) ? true : undefined), 'connector RUNNING after resume', 20_000);
+    await eventually(
+      async () => (allRunning((await connect('GET', '/status')).body) ? true : undefined),
+      'connector RUNNING after resume',
+      20_000,
+    );
   } catch {
     await connect('POST', '/restart?includeTasks=true&onlyFailed=false').catch(() => undefined);
-    await eventually(async () => (allRunning((await connect('GET', '/status')).body) ? true : undefined), 'connector RUNNING after restart', 40_000);
+    await eventually(
+      async () => (allRunning((await connect('GET', '/status')).body) ? true : undefined),
+      'connector RUNNING after restart',
+      40_000,
+    );
   }
 }
 
@@ -83,7 +97,9 @@ describe('ops pipeline endpoint on the real CDC pipeline', () => {
     expect(r.replicationSlot.retainedBytes).toBeGreaterThanOrEqual(r.replicationSlot.lagBytes);
     expect(r.consumerGroup).toEqual(expect.objectContaining({ status: 'ok', groupId: 'search-indexer', lag: expect.any(Number) }));
     expect(r.consumerGroup.partitions.length).toBeGreaterThan(0);
-    expect(r.indexer).toEqual(expect.objectContaining({ status: 'ok', running: true, eventsPerSecond: expect.any(Number), windowSeconds: 60 }));
+    expect(r.indexer).toEqual(
+      expect.objectContaining({ status: 'ok', running: true, eventsPerSecond: expect.any(Number), windowSeconds: 60 }),
+    );
     expect(r.index).toEqual(expect.objectContaining({ status: 'ok', alias: 'products', indexDocuments: expect.any(Number) }));
     // this run's database has exactly the active products it inserted
     const { rows } = await ctx.db.query(`SELECT count(*)::int AS n FROM products WHERE status = 'active' AND deleted_at IS NULL`);
@@ -95,22 +111,51 @@ describe('ops pipeline endpoint on the real CDC pipeline', () => {
     expect((await connect('PUT', '/pause')).status).toBe(202);
     const paused = await connectorState('PAUSED');
     expect(paused.healthy).toBe(false);
-    const res = await ctx.http().post('/api/ops/connector/resume').set('X-Api-Key', writer).send({ actor: { userId: adminId, ip: '192.0.2.7' } }).expect(202);
-    expect(res.body).toEqual({ action: 'resumed', connector: CONNECTOR, previousState: 'PAUSED', connectState: null, auditId: expect.any(Number) });
+    const res = await ctx
+      .http()
+      .post('/api/ops/connector/resume')
+      .set('X-Api-Key', writer)
+      .send({ actor: { userId: adminId, ip: '192.0.2.7' } })
+      .expect(202);
+    expect(res.body).toEqual({
+      action: 'resumed',
+      connector: CONNECTOR,
+      previousState: 'PAUSED',
+      connectState: null,
+      auditId: expect.any(Number),
+    });
     await eventually(async () => (allRunning((await connect('GET', '/status')).body) ? true : undefined), 'RUNNING after resume');
-    const { rows } = await ctx.db.query('SELECT actor_user_id, action, subject_type, subject_id, details, host(ip) AS ip FROM admin_audit_log WHERE id = $1', [res.body.auditId]);
-    expect(rows[0]).toEqual(expect.objectContaining({ actor_user_id: String(adminId), action: 'connector.resume', subject_type: 'connector', subject_id: CONNECTOR, ip: '192.0.2.7' }));
+    const { rows } = await ctx.db.query(
+      'SELECT actor_user_id, action, subject_type, subject_id, details, host(ip) AS ip FROM admin_audit_log WHERE id = $1',
+      [res.body.auditId],
+    );
+    expect(rows[0]).toEqual(
+      expect.objectContaining({
+        actor_user_id: String(adminId),
+        action: 'connector.resume',
+        subject_type: 'connector',
+        subject_id: CONNECTOR,
+        ip: '192.0.2.7',
+      }),
+    );
     expect(rows[0].details).toEqual(expect.objectContaining({ previousState: 'PAUSED', apiKeyPrefix: writer.slice(0, 12) }));
   });
 
   it('a stopped connector shows STOPPED; the restart button brings it back to RUNNING', async () => {
     expect((await connect('PUT', '/stop')).status).toBe(204);
     await connectorState('STOPPED');
-    const res = await ctx.http().post('/api/ops/connector/restart').set('X-Api-Key', writer).send({ actor: { userId: adminId } }).expect(202);
+    const res = await ctx
+      .http()
+      .post('/api/ops/connector/restart')
+      .set('X-Api-Key', writer)
+      .send({ actor: { userId: adminId } })
+      .expect(202);
     expect(res.body).toEqual(expect.objectContaining({ action: 'resumed', previousState: 'STOPPED' }));
     const back = await eventually(async () => {
       const r = await report();
-      return r.connector.status === 'ok' && allRunning({ connector: { state: r.connector.state }, tasks: r.connector.tasks }) ? r : undefined;
+      return r.connector.status === 'ok' && allRunning({ connector: { state: r.connector.state }, tasks: r.connector.tasks })
+        ? r
+        : undefined;
     }, 'ops report showing RUNNING again');
     expect(back.connector.state).toBe('RUNNING');
   });
@@ -125,7 +170,12 @@ describe('ops pipeline endpoint on the real CDC pipeline', () => {
   });
 
   it('rejects a malformed actor with 400 naming the field, before touching the connector', async () => {
-    const res = await ctx.http().post('/api/ops/connector/restart').set('X-Api-Key', writer).send({ actor: { userId: 'me' } }).expect(400);
+    const res = await ctx
+      .http()
+      .post('/api/ops/connector/restart')
+      .set('X-Api-Key', writer)
+      .send({ actor: { userId: 'me' } })
+      .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('actor.userId');
   });
 });
@@ -140,7 +190,12 @@ describe('ops pipeline endpoint: each source fails on its own, quickly', () => {
     hanging = http.createServer(() => undefined);
     await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
     const port = (hanging.address() as AddressInfo).port;
-    ctx = await startApp({ CONNECT_URL: 'http://127.0.0.1:9', INDEXER_URL: `http://127.0.0.1:${port}`, CDC_SLOT_NAME: 'no_such_slot', OPS_SOURCE_TIMEOUT_MS: '800' });
+    ctx = await startApp({
+      CONNECT_URL: 'http://127.0.0.1:9',
+      INDEXER_URL: `http://127.0.0.1:${port}`,
+      CDC_SLOT_NAME: 'no_such_slot',
+      OPS_SOURCE_TIMEOUT_MS: '800',
+    });
     key = (await createApiKey(ctx.db, { scopes: ['ops:read', 'ops:write'] })).key;
   });
   afterAll(async () => {

@@ -6,7 +6,11 @@ const env = readEnvFiles();
 const MAILDEV = `http://127.0.0.1:${env.MAILDEV_WEB_PORT ?? 1080}`;
 const NEW_PASSWORD = 'Correct-Horse-Battery-42';
 
-interface CaughtMail { subject: string; text: string; to: { address: string }[] }
+interface CaughtMail {
+  subject: string;
+  text: string;
+  to: { address: string }[];
+}
 
 async function mailsTo(address: string): Promise<CaughtMail[]> {
   const res = await fetch(`${MAILDEV}/email`);
@@ -76,14 +80,22 @@ describe('password reset', () => {
 
     const weak = await reset({ email: user.email, token, password: 'short1' }).expect(400);
     expect(weak.body.details[0].field).toBe('password');
-    const wrong = await reset({ email: user.email, token: token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')), password: NEW_PASSWORD }).expect(422);
+    const wrong = await reset({
+      email: user.email,
+      token: token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+      password: NEW_PASSWORD,
+    }).expect(422);
     expect(wrong.body.details[0].field).toBe('token');
     // neither attempt spent the token or touched the account
     await ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${session.accessToken}`).expect(200);
 
-    const { rows: [before] } = await ctx.db.query('SELECT token_version FROM users WHERE id = $1', [user.id]);
+    const {
+      rows: [before],
+    } = await ctx.db.query('SELECT token_version FROM users WHERE id = $1', [user.id]);
     await reset({ email: user.email, token, password: NEW_PASSWORD }).expect(204);
-    const { rows: [after] } = await ctx.db.query('SELECT token_version FROM users WHERE id = $1', [user.id]);
+    const {
+      rows: [after],
+    } = await ctx.db.query('SELECT token_version FROM users WHERE id = $1', [user.id]);
     expect(after.token_version).toBe(before.token_version + 1);
 
     await ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${session.accessToken}`).expect(401);
@@ -114,11 +126,15 @@ describe('password reset', () => {
     const user = await createUser(ctx.db, 'customer');
     for (let i = 0; i < 3; i++) await forgot(user.email).expect(202);
     await waitForMails(user.email, 3);
-    const { rows: [before] } = await ctx.db.query('SELECT token_hash FROM password_resets WHERE email = $1', [user.email]);
+    const {
+      rows: [before],
+    } = await ctx.db.query('SELECT token_hash FROM password_resets WHERE email = $1', [user.email]);
     await forgot(user.email).expect(202);
     await new Promise((r) => setTimeout(r, 700));
     expect(await mailsTo(user.email)).toHaveLength(3);
-    const { rows: [after] } = await ctx.db.query('SELECT token_hash FROM password_resets WHERE email = $1', [user.email]);
+    const {
+      rows: [after],
+    } = await ctx.db.query('SELECT token_hash FROM password_resets WHERE email = $1', [user.email]);
     expect(after.token_hash).toBe(before.token_hash);
   });
 
@@ -159,8 +175,17 @@ describe('password reset: per-IP rate limit', () => {
   };
 
   it('the third forgot from one IP within the window gets 429 with Retry-After, whatever the email', async () => {
-    for (let i = 0; i < 2; i++) await ctx.http().post('/api/auth/password/forgot').send({ email: `${unique('ip')}@example.test`, context: 'admin' }).expect(202);
-    const res = await ctx.http().post('/api/auth/password/forgot').send({ email: `${unique('ip')}@example.test`, context: 'admin' }).expect(429);
+    for (let i = 0; i < 2; i++)
+      await ctx
+        .http()
+        .post('/api/auth/password/forgot')
+        .send({ email: `${unique('ip')}@example.test`, context: 'admin' })
+        .expect(202);
+    const res = await ctx
+      .http()
+      .post('/api/auth/password/forgot')
+      .send({ email: `${unique('ip')}@example.test`, context: 'admin' })
+      .expect(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -24,7 +24,9 @@ describe('products: roles, create/update round trip, cache', () => {
     customer = (await login(ctx, await createUser(ctx.db, 'customer'))).accessToken;
     cats = await createCategoryTree(ctx.db);
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('role rules: anonymous 401, customer 403, admin 201', async () => {
     const before = await count(ctx.db, 'products');
@@ -59,9 +61,15 @@ describe('products: roles, create/update round trip, cache', () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    const upd = await ctx.http().put(`/api/products/${id}`).set('Authorization', `Bearer ${admin}`)
-      .send({ ...input, name: 'Renamed shirt', price: 25, stock: 0, attributes: { color: 'blue' } }).expect(200);
-    expect(upd.body).toEqual(expect.objectContaining({ name: 'Renamed shirt', price: 25, stock: 0, inStock: false, attributes: { color: 'blue' } }));
+    const upd = await ctx
+      .http()
+      .put(`/api/products/${id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ ...input, name: 'Renamed shirt', price: 25, stock: 0, attributes: { color: 'blue' } })
+      .expect(200);
+    expect(upd.body).toEqual(
+      expect.objectContaining({ name: 'Renamed shirt', price: 25, stock: 0, inStock: false, attributes: { color: 'blue' } }),
+    );
     const again = await ctx.http().get(`/api/products/${id}`).expect(200);
     expect(again.body.name).toBe('Renamed shirt');
     const { rows } = await ctx.db.query('SELECT version FROM products WHERE id = $1', [id]);
@@ -75,21 +83,38 @@ describe('products: roles, create/update round trip, cache', () => {
     const input = body();
     await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201);
     const [p, i, br] = [await count(ctx.db, 'products'), await count(ctx.db, 'inventory'), await count(ctx.db, 'brands')];
-    const res = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ sku: input.sku, brand: `New ${unique('')}` })).expect(409);
-    expect(res.body).toEqual(expect.objectContaining({ statusCode: 409, error: 'Conflict', details: [expect.objectContaining({ field: 'sku' })] }));
+    const res = await ctx
+      .http()
+      .post('/api/products')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(body({ sku: input.sku, brand: `New ${unique('')}` }))
+      .expect(409);
+    expect(res.body).toEqual(
+      expect.objectContaining({ statusCode: 409, error: 'Conflict', details: [expect.objectContaining({ field: 'sku' })] }),
+    );
     expect(JSON.stringify(res.body)).not.toMatch(/INSERT|products_sku/);
     expect([await count(ctx.db, 'products'), await count(ctx.db, 'inventory'), await count(ctx.db, 'brands')]).toEqual([p, i, br]);
   });
 
   it('unknown category -> 422 naming categoryId, nothing written (brand creation rolled back)', async () => {
     const [p, br] = [await count(ctx.db, 'products'), await count(ctx.db, 'brands')];
-    const res = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ categoryId: 999999 })).expect(422);
+    const res = await ctx
+      .http()
+      .post('/api/products')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(body({ categoryId: 999999 }))
+      .expect(422);
     expect(res.body.details[0].field).toBe('categoryId');
     expect([await count(ctx.db, 'products'), await count(ctx.db, 'brands')]).toEqual([p, br]);
   });
 
   it('drafts are never public', async () => {
-    const created = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ status: 'draft' })).expect(201);
+    const created = await ctx
+      .http()
+      .post('/api/products')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(body({ status: 'draft' }))
+      .expect(201);
     await ctx.http().get(`/api/products/${created.body.id}`).expect(404);
     const list = await ctx.http().get('/api/products').query({ q: created.body.sku }).expect(200);
     expect(list.body.items).toHaveLength(0);
@@ -101,16 +126,25 @@ describe('products: roles, create/update round trip, cache', () => {
     await ctx.db.query(
       `INSERT INTO product_images (product_id, path, thumbnail_path, position, status) VALUES
          ($1, 'products/p/2.jpg', NULL, 2, 'ready'), ($1, 'products/p/1.jpg', 'products/p/thumbs/1.jpg', 1, 'ready'), ($1, 'products/p/3.jpg', NULL, 3, 'pending')`,
-      [id]);
+      [id],
+    );
     const page = await ctx.http().get(`/api/products/by-slug/${slug}`).expect(200);
     expect(page.body).toMatchObject({ id, slug, brand: created.body.brand, stock: 5 });
     expect(page.body.gallery).toEqual([
       { url: '/media/products/p/1.jpg', thumbnail: '/media/products/p/thumbs/1.jpg' },
       { url: '/media/products/p/2.jpg', thumbnail: '/media/products/p/2.jpg' },
     ]);
-    expect(page.body.breadcrumb).toEqual([{ slug: cats.rootSlug, name: 'Root' }, { slug: cats.childSlug, name: 'Child' }]);
+    expect(page.body.breadcrumb).toEqual([
+      { slug: cats.rootSlug, name: 'Root' },
+      { slug: cats.childSlug, name: 'Child' },
+    ]);
 
-    const draft = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ status: 'draft' })).expect(201);
+    const draft = await ctx
+      .http()
+      .post('/api/products')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(body({ status: 'draft' }))
+      .expect(201);
     await ctx.http().get(`/api/products/by-slug/${draft.body.slug}`).expect(404);
     await ctx.http().get('/api/products/by-slug/no-such-product-anywhere').expect(404);
     const bad = await ctx.http().get('/api/products/by-slug/Not_A_Slug').expect(400);
@@ -128,7 +162,12 @@ describe('products: roles, create/update round trip, cache', () => {
     expect(second.headers['x-cache']).toBe('hit');
     await ctx.http().get(`/api/products/${other}`).expect(200);
     const gen = Number((await ctx.redis.get('products:gen')) ?? 0);
-    await ctx.http().put(`/api/products/${a}`).set('Authorization', `Bearer ${admin}`).send({ ...input, price: 42 }).expect(200);
+    await ctx
+      .http()
+      .put(`/api/products/${a}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ ...input, price: 42 })
+      .expect(200);
     expect(await ctx.redis.get(`product:${a}`)).toBeNull();
     expect(await ctx.redis.get(`product:${other}`)).not.toBeNull();
     expect(Number(await ctx.redis.get('products:gen'))).toBe(gen + 1);
@@ -140,24 +179,45 @@ describe('products: roles, create/update round trip, cache', () => {
   it('list: filters, category descendants, cursor, cache generation', async () => {
     const brand = `Listbrand ${unique('')}`;
     const tag = unique('tag');
-    for (const [price, stock, color] of [[10, 0, 'red'], [20, 3, 'blue'], [30, 3, 'red']] as const) {
-      await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body({ brand, price, stock, attributes: { color, tag } })).expect(201);
+    for (const [price, stock, color] of [
+      [10, 0, 'red'],
+      [20, 3, 'blue'],
+      [30, 3, 'red'],
+    ] as const) {
+      await ctx
+        .http()
+        .post('/api/products')
+        .set('Authorization', `Bearer ${admin}`)
+        .send(body({ brand, price, stock, attributes: { color, tag } }))
+        .expect(201);
     }
     const q = { brand, category: cats.rootSlug, sort: 'price_asc', pageSize: 2, [`attr.tag`]: tag };
     const p1 = await ctx.http().get('/api/products').query(q).expect(200);
     expect(p1.headers['x-cache']).toBe('miss');
     expect(p1.body).toEqual(expect.objectContaining({ total: 3, totalRelation: 'eq', page: 1, pageSize: 2, facets: expect.any(Object) }));
     expect(p1.body.items.map((i: { price: number }) => i.price)).toEqual([10, 20]);
-    const p2 = await ctx.http().get('/api/products').query({ ...q, cursor: p1.body.nextCursor }).expect(200);
+    const p2 = await ctx
+      .http()
+      .get('/api/products')
+      .query({ ...q, cursor: p1.body.nextCursor })
+      .expect(200);
     expect(p2.body.items.map((i: { price: number }) => i.price)).toEqual([30]);
     expect(p2.body.nextCursor).toBeNull();
     const again = await ctx.http().get('/api/products').query(q).expect(200);
     expect(again.headers['x-cache']).toBe('hit');
-    const filtered = await ctx.http().get('/api/products').query({ brand, 'attr.color': 'red', inStock: 'true', 'attr.tag': tag }).expect(200);
+    const filtered = await ctx
+      .http()
+      .get('/api/products')
+      .query({ brand, 'attr.color': 'red', inStock: 'true', 'attr.tag': tag })
+      .expect(200);
     expect(filtered.body.items.map((i: { price: number }) => i.price)).toEqual([30]);
     const range = await ctx.http().get('/api/products').query({ brand, minPrice: 15, maxPrice: 25, 'attr.tag': tag }).expect(200);
     expect(range.body.total).toBe(1);
-    const byId = await ctx.http().get('/api/products').query({ category: String(cats.rootId), 'attr.tag': tag }).expect(200);
+    const byId = await ctx
+      .http()
+      .get('/api/products')
+      .query({ category: String(cats.rootId), 'attr.tag': tag })
+      .expect(200);
     expect(byId.body.total).toBe(3);
     const text = await ctx.http().get('/api/products').query({ q: 'organic shirt', 'attr.tag': tag }).expect(200);
     expect(text.body.total).toBe(3);
@@ -166,16 +226,20 @@ describe('products: roles, create/update round trip, cache', () => {
 
 describe('products cache: a read racing a write never re-caches stale data', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp(); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await startApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('setDetail is refused once products:gen moved after the read began', async () => {
     const { ProductCacheService, ProductCacheInvalidator } = await import('../src/catalog/product-cache.service');
     const cache = ctx.app.get(ProductCacheService);
     const invalidator = ctx.app.get(ProductCacheInvalidator);
     const id = 987654;
-    const { gen } = await cache.getDetail(id);           // reader starts (miss)
-    await invalidator.invalidateProduct(id);             // a write commits and invalidates
+    const { gen } = await cache.getDetail(id); // reader starts (miss)
+    await invalidator.invalidateProduct(id); // a write commits and invalidates
     expect(await cache.setDetail(id, { stale: true }, gen)).toBe(false);
     expect(await ctx.redis.get(`product:${id}`)).toBeNull();
     const now = await cache.getDetail(id);

@@ -31,7 +31,10 @@ describe('rate limiting on login/register (Redis-backed, shared across instances
   it('limits register too', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = await a.http().post('/api/auth/register').send({ email: `${unique('rr')}@example.test`, password: 'short', name: 'x' });
+      const r = await a
+        .http()
+        .post('/api/auth/register')
+        .send({ email: `${unique('rr')}@example.test`, password: 'short', name: 'x' });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 3)).toEqual([400, 400, 400]);

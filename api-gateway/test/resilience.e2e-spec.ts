@@ -16,8 +16,12 @@ describe('boot-time config validation', () => {
 
 describe('Redis outage', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp({ REDIS_PORT: '1' }); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await startApp({ REDIS_PORT: '1' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('readiness reports redis down with 503, product reads fall back to PostgreSQL', async () => {
     const ready = await ctx.http().get('/health/ready').expect(503);

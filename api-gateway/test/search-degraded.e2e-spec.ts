@@ -1,5 +1,14 @@
 import * as net from 'net';
-import { createFixture, ensureCatalog, eventually, Fixture, insertProduct, SearchContext, startSearchApp, unique } from './search-e2e.support';
+import {
+  createFixture,
+  ensureCatalog,
+  eventually,
+  Fixture,
+  insertProduct,
+  SearchContext,
+  startSearchApp,
+  unique,
+} from './search-e2e.support';
 
 /**
  * Degraded search on real services, without touching the shared search node: a second gateway
@@ -12,7 +21,10 @@ class Relay {
   private readonly sockets = new Set<net.Socket>();
   connections = 0;
 
-  constructor(readonly port: number, private readonly target: { host: string; port: number }) {}
+  constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
 
   static async freePort(): Promise<number> {
     const s = net.createServer();
@@ -111,7 +123,11 @@ describe('search keeps answering while Elasticsearch is away (e2e)', () => {
   });
 
   it('GraphQL products goes the same way; suggest answers 503 with Retry-After', async () => {
-    const gql = await away.http().post('/graphql').send({ query: `{ products(search: { q: "${word}" }) { total degraded items { name } } }` }).expect(200);
+    const gql = await away
+      .http()
+      .post('/graphql')
+      .send({ query: `{ products(search: { q: "${word}" }) { total degraded items { name } } }` })
+      .expect(200);
     expect(gql.headers['x-search-degraded']).toBe('true');
     expect(gql.body.data.products).toEqual(expect.objectContaining({ total: 2, degraded: true }));
     const suggest = await away.http().get('/api/products/suggest').query({ q: 'lam' }).expect(503);
@@ -126,12 +142,20 @@ describe('search keeps answering while Elasticsearch is away (e2e)', () => {
   it('a cursor of the index cannot continue on PostgreSQL: 503 + Retry-After + message', async () => {
     const first = await live.http().get('/api/products').query({ sort: 'price_asc', pageSize: '2' }).expect(200);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const res = await away.http().get('/api/products').query({ sort: 'price_asc', pageSize: '2', cursor: first.body.nextCursor }).expect(503);
+    const res = await away
+      .http()
+      .get('/api/products')
+      .query({ sort: 'price_asc', pageSize: '2', cursor: first.body.nextCursor })
+      .expect(503);
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(res.body.message).toMatch(/cursor .*retry in \d+ s/);
     // the fallback's own cursors continue on the fallback
     const p1 = await away.http().get('/api/products').query({ q: word, sort: 'price_asc', pageSize: '1' }).expect(200);
-    const p2 = await away.http().get('/api/products').query({ q: word, sort: 'price_asc', pageSize: '1', cursor: p1.body.nextCursor }).expect(200);
+    const p2 = await away
+      .http()
+      .get('/api/products')
+      .query({ q: word, sort: 'price_asc', pageSize: '1', cursor: p1.body.nextCursor })
+      .expect(200);
     expect(p2.body.items.map((p: { name: string }) => p.name)).toEqual([`Degraded ${word} chair`]);
     expect(p2.body.degraded).toBe(true);
   });
@@ -157,7 +181,11 @@ describe('search keeps answering while Elasticsearch is away (e2e)', () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = Date.now();
-      const res = await away.http().get('/api/products').query({ q: word, page: String(i + 1) }).expect(200);
+      const res = await away
+        .http()
+        .get('/api/products')
+        .query({ q: word, page: String(i + 1) })
+        .expect(200);
       times.push(Date.now() - t);
       expect(res.headers['x-search-degraded']).toBe('true');
     }
@@ -167,10 +195,15 @@ describe('search keeps answering while Elasticsearch is away (e2e)', () => {
 
   it('recovers: once the node answers, the next probe closes the breaker and results come from the index', async () => {
     await relay.mode('forward');
-    const res = await eventually('search from the index again', async () => {
-      const r = await away.http().get('/api/products').query({ pageSize: '3', sort: 'newest', category: f.rootSlug, page: '1' });
-      return r.status === 200 && r.body.degraded === false ? r : undefined;
-    }, OPEN_MS * 4, 200);
+    const res = await eventually(
+      'search from the index again',
+      async () => {
+        const r = await away.http().get('/api/products').query({ pageSize: '3', sort: 'newest', category: f.rootSlug, page: '1' });
+        return r.status === 200 && r.body.degraded === false ? r : undefined;
+      },
+      OPEN_MS * 4,
+      200,
+    );
     expect(res.headers['x-search-degraded']).toBeUndefined();
     expect(res.body.facets.category).toEqual(expect.any(Array)); // the index's facets are back
     const suggest = await away.http().get('/api/products/suggest').query({ q: 'shi' }).expect(200);

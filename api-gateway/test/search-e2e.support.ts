@@ -35,7 +35,14 @@ export interface SearchContext {
 /** `env`: overrides of this app instance (e.g. ELASTICSEARCH_URL of an unreachable node). */
 export async function startSearchApp(opts: { storefront?: boolean; env?: Record<string, string> } = {}): Promise<SearchContext> {
   // SEARCH_EVENTS_ENABLED: the tests' searches stay out of the search analytics (search-events module)
-  const cfg = validateEnv({ ...env, APP_ENV: 'development', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '1000', SEARCH_EVENTS_ENABLED: 'false', ...opts.env });
+  const cfg = validateEnv({
+    ...env,
+    APP_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    AUTH_RATE_LIMIT: '1000',
+    SEARCH_EVENTS_ENABLED: 'false',
+    ...opts.env,
+  });
   const app = await createApp({ env: cfg });
   if (opts.storefront) serveStorefront(app);
   const { http, db, redis } = await initWithClients(app, cfg, { database: cfg.DB_DATABASE, redisDb: cfg.REDIS_DB });
@@ -73,7 +80,8 @@ export async function endOffsets(settings: SearchSettings): Promise<TopicOffsets
   await admin.connect();
   try {
     const out: TopicOffsets = {};
-    for (const topic of cdcTopics(settings)) out[topic] = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high }));
+    for (const topic of cdcTopics(settings))
+      out[topic] = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high }));
     return out;
   } finally {
     await admin.disconnect();
@@ -98,7 +106,8 @@ export async function groupReached(settings: SearchSettings, groupId: string, ta
   try {
     const committed = await admin.fetchOffsets({ groupId, topics: Object.keys(target) });
     return committed.every((t) =>
-      t.partitions.every((p) => BigInt(p.offset) >= BigInt(target[t.topic].find((x) => x.partition === p.partition)!.offset)));
+      t.partitions.every((p) => BigInt(p.offset) >= BigInt(target[t.topic].find((x) => x.partition === p.partition)!.offset)),
+    );
   } finally {
     await admin.disconnect();
   }
@@ -108,25 +117,42 @@ export async function groupReached(settings: SearchSettings, groupId: string, ta
  * Starts the real indexer entry (src/indexer.ts) as a child process with its own consumer group
  * (kafkajs loads protocol modules lazily, which does not survive jest's module registry).
  */
-export async function startIndexer(groupId: string, extraEnv: Record<string, string> = {}, startAt?: TopicOffsets): Promise<IndexerProcess> {
+export async function startIndexer(
+  groupId: string,
+  extraEnv: Record<string, string> = {},
+  startAt?: TopicOffsets,
+): Promise<IndexerProcess> {
   const port = nextPort++;
   // a fresh group starts at the current end of the topics (not at 100k products of history)
   await setGroupOffsets(loadSearchSettings(), groupId, startAt ?? (await endOffsets(loadSearchSettings())));
   const root = path.resolve(__dirname, '..');
   const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/indexer.ts'], {
     cwd: root,
-    env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json'), INDEXER_GROUP_ID: groupId, INDEXER_HTTP_PORT: String(port), LOG_LEVEL: 'warn', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...extraEnv },
+    env: {
+      ...process.env,
+      TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
+      INDEXER_GROUP_ID: groupId,
+      INDEXER_HTTP_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await eventually('indexer healthy', async () => {
-    if (child.exitCode !== null) throw new Error(`indexer exited: ${output.join('').slice(-2000)}`);
-    const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
-    return res?.ok;
-  }, 60000, 250);
+  await eventually(
+    'indexer healthy',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`indexer exited: ${output.join('').slice(-2000)}`);
+      const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+      return res?.ok;
+    },
+    60000,
+    250,
+  );
   return {
     port,
     output,
@@ -151,11 +177,15 @@ export async function ensureCatalog(db: Client, minimum = 4000): Promise<void> {
   if (rows[0].n >= minimum) return;
   const root = path.resolve(__dirname, '..');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/database/seed/run.ts', '--products', String(TEST_CATALOG_PRODUCTS)], {
-      cwd: root,
-      env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/database/seed/run.ts', '--products', String(TEST_CATALOG_PRODUCTS)],
+      {
+        cwd: root,
+        env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeder failed (${code}): ${err.slice(-1000)}`))));
@@ -175,7 +205,8 @@ export async function eventually<T>(what: string, fn: () => Promise<T | undefine
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`not within ${timeoutMs} ms: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
@@ -196,7 +227,9 @@ export interface Fixture {
 export async function createFixture(db: Client): Promise<Fixture> {
   const tag = unique('t');
   const cat = async (name: string, slug: string, parent: number | null) =>
-    Number((await db.query(`INSERT INTO categories (parent_id, name, slug) VALUES ($1, $2, $3) RETURNING id`, [parent, name, slug])).rows[0].id);
+    Number(
+      (await db.query(`INSERT INTO categories (parent_id, name, slug) VALUES ($1, $2, $3) RETURNING id`, [parent, name, slug])).rows[0].id,
+    );
   const rootSlug = `${tag}-root`;
   const rootId = await cat(`Root ${tag}`, rootSlug, null);
   const childSlug = `${tag}-child`;
@@ -204,7 +237,9 @@ export async function createFixture(db: Client): Promise<Fixture> {
   const otherRootSlug = `${tag}-other`;
   const otherRootId = await cat(`Other ${tag}`, otherRootSlug, null);
   const brandName = `Brand ${tag}`;
-  const brandId = Number((await db.query(`INSERT INTO brands (name, slug) VALUES ($1, $2) RETURNING id`, [brandName, `brand-${tag}`])).rows[0].id);
+  const brandId = Number(
+    (await db.query(`INSERT INTO brands (name, slug) VALUES ($1, $2) RETURNING id`, [brandName, `brand-${tag}`])).rows[0].id,
+  );
   return { tag, rootId, rootSlug, childId, childSlug, otherRootId, otherRootSlug, brandId, brandName };
 }
 
@@ -217,8 +252,17 @@ export async function insertProduct(
   const { rows } = await db.query(
     `INSERT INTO products (sku, name, slug, description, price, category_id, brand_id, status, attributes)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id`,
-    [sku, p.name, sku.toLowerCase(), `Description of ${p.name}`, p.price, p.categoryId ?? f.childId, f.brandId, p.status ?? 'active',
-      JSON.stringify({ e2etag: f.tag, ...(p.attrs ?? {}) })],
+    [
+      sku,
+      p.name,
+      sku.toLowerCase(),
+      `Description of ${p.name}`,
+      p.price,
+      p.categoryId ?? f.childId,
+      f.brandId,
+      p.status ?? 'active',
+      JSON.stringify({ e2etag: f.tag, ...(p.attrs ?? {}) }),
+    ],
   );
   const id = Number(rows[0].id);
   await db.query(`INSERT INTO inventory (product_id, on_hand) VALUES ($1, $2)`, [id, p.stock ?? 10]);

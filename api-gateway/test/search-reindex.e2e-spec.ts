@@ -5,7 +5,17 @@ import { ProductDocumentSource } from '../src/search/documents/product-document.
 import { IndexManager } from '../src/search/index/index-manager';
 import { ReindexService } from '../src/search/maintenance/reindex.service';
 import { compareDocument, VerifyService } from '../src/search/maintenance/verify.service';
-import { createFixture, eventually, Fixture, IndexerProcess, insertProduct, SearchContext, startIndexer, startSearchApp, unique } from './search-e2e.support';
+import {
+  createFixture,
+  eventually,
+  Fixture,
+  IndexerProcess,
+  insertProduct,
+  SearchContext,
+  startIndexer,
+  startSearchApp,
+  unique,
+} from './search-e2e.support';
 
 /**
  * make reindex while the catalog changes: every update made during the rebuild is in the new index,
@@ -34,7 +44,11 @@ describe('reindex without loss (e2e)', () => {
     for (let i = 0; i < 40; i++) products.push(await insertProduct(ctx.db, f, { name: `Reindex item ${i}`, price: 10 + i }));
     const ids = products.map((p) => p.id);
     const listed = async () =>
-      (await ctx.http().get('/api/products').query({ 'attr.e2etag': f.tag, pageSize: '100' }).expect(200)).body.items as Array<{ id: number; price: number; name: string }>;
+      (await ctx.http().get('/api/products').query({ 'attr.e2etag': f.tag, pageSize: '100' }).expect(200)).body.items as Array<{
+        id: number;
+        price: number;
+        name: string;
+      }>;
     await eventually('fixture indexed', async () => (await listed()).length === 40, 10000);
 
     const indexes = new IndexManager(ctx.es);
@@ -58,7 +72,10 @@ describe('reindex without loss (e2e)', () => {
     })();
     while (!done) {
       round++;
-      await ctx.db.query(`UPDATE products SET price = price + 1, name = $2 WHERE id = ANY($1::bigint[])`, [ids, `Reindex item round ${round}`]);
+      await ctx.db.query(`UPDATE products SET price = price + 1, name = $2 WHERE id = ANY($1::bigint[])`, [
+        ids,
+        `Reindex item round ${round}`,
+      ]);
       if (round % 5 === 0) created.push((await insertProduct(ctx.db, f, { name: `Reindex new ${round}`, price: 5 })).id);
       if (round === 3) await ctx.db.query(`UPDATE products SET deleted_at = now() WHERE id = $1`, [ids[0]]);
       if (round === 4) await ctx.db.query(`UPDATE inventory SET on_hand = 0 WHERE product_id = $1`, [ids[1]]);
@@ -75,18 +92,31 @@ describe('reindex without loss (e2e)', () => {
 
     // every change (including the last round, written by the CDC indexer into both indexes) is there
     const expectedAll = [...ids, ...created];
-    await eventually('new index converged', async () => {
-      const expected = await source.load(expectedAll);
-      const actual = await ctx.es.mget({ index: report.index, ids: expectedAll.map(String) });
-      const byId = new Map((actual.docs as Array<{ _id: string; found?: boolean; _source?: Record<string, unknown> }>).filter((d) => d.found).map((d) => [Number(d._id), d._source]));
-      return expected.every((doc) => compareDocument(doc, byId.get(doc.id)) === undefined);
-    }, 10000, 250);
+    await eventually(
+      'new index converged',
+      async () => {
+        const expected = await source.load(expectedAll);
+        const actual = await ctx.es.mget({ index: report.index, ids: expectedAll.map(String) });
+        const byId = new Map(
+          (actual.docs as Array<{ _id: string; found?: boolean; _source?: Record<string, unknown> }>)
+            .filter((d) => d.found)
+            .map((d) => [Number(d._id), d._source]),
+        );
+        return expected.every((doc) => compareDocument(doc, byId.get(doc.id)) === undefined);
+      },
+      10000,
+      250,
+    );
     // searchable (refreshed) and the result cache invalidated: the API shows the last round
-    const items = await eventually('API shows the final state', async () => {
-      const list = await listed();
-      const final = list.find((i) => i.id === ids[2])?.name === `Reindex item round ${round}`;
-      return final && created.every((id) => list.some((i) => i.id === id)) ? list : undefined;
-    }, 5000);
+    const items = await eventually(
+      'API shows the final state',
+      async () => {
+        const list = await listed();
+        const final = list.find((i) => i.id === ids[2])?.name === `Reindex item round ${round}`;
+        return final && created.every((id) => list.some((i) => i.id === id)) ? list : undefined;
+      },
+      5000,
+    );
     expect(items.find((i) => i.id === ids[0])).toBeUndefined();
     expect(items.find((i) => i.id === ids[2])).toMatchObject({ name: `Reindex item round ${round}`, price: 12 + round });
     for (const id of created) expect(items.find((i) => i.id === id)).toBeDefined();

@@ -5,8 +5,12 @@ import { createUser, login, startApp, TestContext } from './support/test-app';
 /** Issue 9 F5: ?consistentWith= (uncached, polls the index) is for admins only, and polls a bounded number of times. */
 describe('security: consistentWith is admin-only and bounded (F5)', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp(); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await startApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   const future = () => `1.${Number.MAX_SAFE_INTEGER - 1}`; // an LSN the index will never reach
   const list = (token?: string) => {

@@ -29,13 +29,18 @@ describe('security: the public entry point at :8080', () => {
   ])('%s carries the security headers and no server version', async (_what, path, status) => {
     const res = await get(path);
     expect(res.status).toBe(status);
-    for (const [name, value] of Object.entries(HEADERS)) expect([name, res.headers.get(name)]).toEqual([name, expect.stringMatching(value)]);
+    for (const [name, value] of Object.entries(HEADERS))
+      expect([name, res.headers.get(name)]).toEqual([name, expect.stringMatching(value)]);
     expect(res.headers.get('server') ?? '').not.toMatch(/\d/);
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
   it('GraphQL answers through the entry point with the headers', async () => {
-    const res = await get('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await get('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });

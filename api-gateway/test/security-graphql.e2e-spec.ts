@@ -4,8 +4,12 @@ import { createUser, login, startApp, TestContext } from './support/test-app';
 /** Issue 9, F1 + F4 + F12 (variables): abusive GraphQL documents are refused before they cost anything. */
 describe('security: GraphQL abuse documents (F1, F4, F12)', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp({ GRAPHQL_RATE_LIMIT: '1000' }); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await startApp({ GRAPHQL_RATE_LIMIT: '1000' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   const post = (body: unknown, token?: string) => {
     const req = ctx.http().post('/graphql').timeout(8_000); // the old cost rule took minutes on these documents
@@ -31,7 +35,9 @@ describe('security: GraphQL abuse documents (F1, F4, F12)', () => {
     const query = `{ ${Array.from({ length: 50 }, (_, i) => `s${i}: products { total facets { name } }`).join(' ')} }`;
     const res = await post({ query });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/aliases; the limit is 20|root fields; the limit is 10/);
+    expect(res.body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(
+      /aliases; the limit is 20|root fields; the limit is 10/,
+    );
     const ten = `{ ${Array.from({ length: 10 }, (_, i) => `s${i}: products { total }`).join(' ')} }`;
     const costly = await post({ query: ten });
     expect(costly.status).toBe(400);

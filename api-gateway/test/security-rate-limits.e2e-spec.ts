@@ -68,8 +68,23 @@ describe('security: rate limits with and without a trusted proxy (F6)', () => {
   it('register is limited per email from any IP', async () => {
     const ctx = await app({ TRUST_PROXY: 'loopback', AUTH_RATE_LIMIT: '100', AUTH_ACCOUNT_RATE_LIMIT: '2' });
     const email = `${unique('re')}@example.test`;
-    await ctx.http().post('/api/auth/register').set('X-Forwarded-For', '203.0.113.10').send({ email, password: 'Registering-42', name: 'R' }).expect(201);
-    await ctx.http().post('/api/auth/register').set('X-Forwarded-For', '203.0.113.11').send({ email, password: 'Registering-42', name: 'R' }).expect(409);
-    await ctx.http().post('/api/auth/register').set('X-Forwarded-For', '203.0.113.12').send({ email, password: 'Registering-42', name: 'R' }).expect(429);
+    await ctx
+      .http()
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', '203.0.113.10')
+      .send({ email, password: 'Registering-42', name: 'R' })
+      .expect(201);
+    await ctx
+      .http()
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', '203.0.113.11')
+      .send({ email, password: 'Registering-42', name: 'R' })
+      .expect(409);
+    await ctx
+      .http()
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', '203.0.113.12')
+      .send({ email, password: 'Registering-42', name: 'R' })
+      .expect(429);
   });
 });

@@ -9,7 +9,8 @@ import { createUser, login, startApp, TestContext, unique } from './support/test
 import { TEST_KEYS_DIR } from './support/test-env';
 
 const ORIGIN = 'http://localhost:8080';
-const jwtClaims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string; jti: string; tv: number };
+const jwtClaims = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string; jti: string; tv: number };
 
 /**
  * Issue 9 F2 (session-wide logout), F3 (sockets die with their session) and issue 10's cookie
@@ -33,7 +34,11 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
   const me = (token: string) => ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
   const gqlMe = (token: string) => ctx.http().post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { id } }' });
   const register = async () => {
-    const res = await ctx.http().post('/api/auth/register').send({ email: `${unique('sess')}@example.test`, password: 'Sessions-are-42', name: 'S' }).expect(201);
+    const res = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email: `${unique('sess')}@example.test`, password: 'Sessions-are-42', name: 'S' })
+      .expect(201);
     return res.body as { accessToken: string; refreshToken: string; user: { id: number } };
   };
   const refresh = (refreshToken: string) => ctx.http().post('/api/auth/refresh').send({ refreshToken });
@@ -69,10 +74,15 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       await ctx.http().post('/api/auth/logout').expect(401); // nothing names a session
     });
 
-    it('another user\'s refresh token does not end a session the access token does not own', async () => {
+    it("another user's refresh token does not end a session the access token does not own", async () => {
       const a = await register();
       const b = await register();
-      await ctx.http().post('/api/auth/logout').set('Authorization', `Bearer ${a.accessToken}`).send({ refreshToken: b.refreshToken }).expect(204);
+      await ctx
+        .http()
+        .post('/api/auth/logout')
+        .set('Authorization', `Bearer ${a.accessToken}`)
+        .send({ refreshToken: b.refreshToken })
+        .expect(204);
       await me(b.accessToken).expect(200);
       await refresh(b.refreshToken).expect(200);
     });
@@ -90,8 +100,12 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
   describe('F3: a socket lives no longer than its session', () => {
     function connect(opts: { token?: string; headers?: Record<string, string> }): Promise<{ socket: Socket; closed: Promise<string> }> {
       const socket = io(url, {
-        path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true,
-        auth: opts.token ? { token: opts.token } : {}, extraHeaders: opts.headers,
+        path: '/socket.io',
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        auth: opts.token ? { token: opts.token } : {},
+        extraHeaders: opts.headers,
       });
       sockets.push(socket);
       const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
@@ -103,7 +117,7 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
     const within = <T>(p: Promise<T>, ms: number, what: string) =>
       Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} not within ${ms} ms`)), ms))]);
 
-    it('logout disconnects the session\'s sockets at once', async () => {
+    it("logout disconnects the session's sockets at once", async () => {
       const t = await register();
       const { closed } = await connect({ token: t.accessToken });
       await ctx.http().post('/api/auth/logout').set('Authorization', `Bearer ${t.accessToken}`).expect(204);
@@ -138,8 +152,14 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       const key = createPrivateKey(fs.readFileSync(path.join(TEST_KEYS_DIR, `${kid}.private.pem`)));
       const now = Math.floor(Date.now() / 1000);
       const short = await new SignJWT({ role: 'customer', tv: 0, sid: jwtClaims(t.accessToken).sid })
-        .setProtectedHeader({ alg: 'RS256', kid }).setSubject(String(u.id)).setJti(unique('j')).setIssuer('commerce-gateway').setAudience('commerce')
-        .setIssuedAt(now).setExpirationTime(now + 2).sign(key);
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setSubject(String(u.id))
+        .setJti(unique('j'))
+        .setIssuer('commerce-gateway')
+        .setAudience('commerce')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 2)
+        .sign(key);
       const { closed } = await connect({ token: short });
       expect(await within(closed, 5_000, 'disconnect at exp')).toBe('io server disconnect');
     });
@@ -170,7 +190,13 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
 
     async function cookieLogin() {
       const u = await createUser(ctx.db, 'customer');
-      const res = await ctx.http().post('/api/auth/login').set('X-Auth-Cookies', '1').set('Origin', ORIGIN).send({ email: u.email, password: u.password }).expect(200);
+      const res = await ctx
+        .http()
+        .post('/api/auth/login')
+        .set('X-Auth-Cookies', '1')
+        .set('Origin', ORIGIN)
+        .send({ email: u.email, password: u.password })
+        .expect(200);
       return { u, res, cookie: jar(cookiesOf(res)) };
     }
 
@@ -183,19 +209,36 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       ]);
       expect(res.body.accessToken).toBeUndefined();
       expect(res.body.refreshToken).toBeUndefined();
-      expect(res.body).toEqual(expect.objectContaining({ tokenType: 'Cookie', expiresIn: 900, user: expect.objectContaining({ role: 'customer' }) }));
-      const plain = await ctx.http().post('/api/auth/login').send({ email: (await createUser(ctx.db, 'customer')).email, password: 'Passw0rd-long' }).expect(200);
+      expect(res.body).toEqual(
+        expect.objectContaining({ tokenType: 'Cookie', expiresIn: 900, user: expect.objectContaining({ role: 'customer' }) }),
+      );
+      const plain = await ctx
+        .http()
+        .post('/api/auth/login')
+        .send({ email: (await createUser(ctx.db, 'customer')).email, password: 'Passw0rd-long' })
+        .expect(200);
       expect(cookiesOf(plain)).toEqual([]);
     });
 
     it('Secure is added when the request came over TLS through the trusted proxy', async () => {
       const u = await createUser(ctx.db, 'customer');
-      const res = await ctx.http().post('/api/auth/login').set('X-Auth-Cookies', '1').set('X-Forwarded-Proto', 'https').set('Origin', 'https://localhost:8080')
+      const res = await ctx
+        .http()
+        .post('/api/auth/login')
+        .set('X-Auth-Cookies', '1')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Origin', 'https://localhost:8080')
         .send({ email: u.email, password: u.password });
       // https://localhost:8080 is not PUBLIC_ORIGIN here: the CSRF check refuses a foreign origin asking for cookies
       expect(res.status).toBe(403);
-      const ok = await ctx.http().post('/api/auth/login').set('X-Auth-Cookies', '1').set('X-Forwarded-Proto', 'https').set('Origin', ORIGIN)
-        .send({ email: u.email, password: u.password }).expect(200);
+      const ok = await ctx
+        .http()
+        .post('/api/auth/login')
+        .set('X-Auth-Cookies', '1')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Origin', ORIGIN)
+        .send({ email: u.email, password: u.password })
+        .expect(200);
       for (const c of cookiesOf(ok)) expect(c).toMatch(/; Secure$/);
     });
 
@@ -203,7 +246,13 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       const { u, cookie } = await cookieLogin();
       const res = await ctx.http().get('/api/auth/me').set('Cookie', cookie).expect(200);
       expect(res.body.email).toBe(u.email);
-      const gql = await ctx.http().post('/graphql').set('Cookie', cookie).set('Origin', ORIGIN).send({ query: '{ me { id } }' }).expect(200);
+      const gql = await ctx
+        .http()
+        .post('/graphql')
+        .set('Cookie', cookie)
+        .set('Origin', ORIGIN)
+        .send({ query: '{ me { id } }' })
+        .expect(200);
       expect(gql.body.data.me.id).toBe(u.id);
       await ctx.http().get('/api/auth/me').set('Cookie', cookie).set('Authorization', 'Bearer not.a.token').expect(401);
     });
@@ -216,7 +265,13 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       await ctx.http().get('/api/auth/me').set('Cookie', cookie).expect(200); // the forged logout did nothing
       await ctx.http().post('/graphql').set('Cookie', cookie).set('Referer', `${ORIGIN}/cart`).send({ query: '{ me { id } }' }).expect(200);
       const bearer = await login(ctx, await createUser(ctx.db, 'customer'));
-      await ctx.http().post('/graphql').set('Cookie', 'access_token=stale').set('Authorization', `Bearer ${bearer.accessToken}`).send({ query: '{ me { id } }' }).expect(200);
+      await ctx
+        .http()
+        .post('/graphql')
+        .set('Cookie', 'access_token=stale')
+        .set('Authorization', `Bearer ${bearer.accessToken}`)
+        .send({ query: '{ me { id } }' })
+        .expect(200);
     });
 
     it('refresh from the cookie rotates both cookies; logout clears them and ends the session', async () => {
@@ -237,7 +292,10 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       await ctx.http().post('/api/auth/logout').set('Cookie', next).set('Origin', ORIGIN).expect(204);
       // a stale access cookie alone names nothing: 401, and the cookies are cleared all the same
       const stale = await ctx.http().post('/api/auth/logout').set('Cookie', next.split('; ')[0]).set('Origin', ORIGIN).expect(401);
-      expect(cookiesOf(stale)).toEqual([expect.stringMatching(/^access_token=; Max-Age=0/), expect.stringMatching(/^refresh_token=; Max-Age=0/)]);
+      expect(cookiesOf(stale)).toEqual([
+        expect.stringMatching(/^access_token=; Max-Age=0/),
+        expect.stringMatching(/^refresh_token=; Max-Age=0/),
+      ]);
     });
   });
 });

@@ -2,8 +2,12 @@ import { createCategoryTree, startApp, TestContext, unique } from './support/tes
 
 describe('gateway smoke', () => {
   let ctx: TestContext;
-  beforeAll(async () => { ctx = await startApp(); });
-  afterAll(async () => { await ctx.close(); });
+  beforeAll(async () => {
+    ctx = await startApp();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('serves health, metrics, jwks and docs outside/inside the api prefix', async () => {
     await ctx.http().get('/health/live').expect(200, { status: 'ok' });
@@ -20,7 +24,12 @@ describe('gateway smoke', () => {
     // a product of this test (the run's database is shared by the suites): 200 for it, 404 for an id that cannot exist
     const { childId } = await createCategoryTree(ctx.db);
     const brand = (await ctx.db.query(`INSERT INTO brands (name, slug) VALUES ($1, $1) RETURNING id`, [unique('smoke-brand')])).rows[0].id;
-    const id = (await ctx.db.query(`INSERT INTO products (sku, name, slug, price, category_id, brand_id) VALUES ($1, 'Smoke', $1, 1, $2, $3) RETURNING id`, [unique('smoke'), childId, brand])).rows[0].id;
+    const id = (
+      await ctx.db.query(
+        `INSERT INTO products (sku, name, slug, price, category_id, brand_id) VALUES ($1, 'Smoke', $1, 1, $2, $3) RETURNING id`,
+        [unique('smoke'), childId, brand],
+      )
+    ).rows[0].id;
     await ctx.http().get(`/api/products/${id}`).expect(200);
     await ctx.http().get('/api/products/999999999').expect(404);
     const metrics = await ctx.http().get('/metrics').expect(200);

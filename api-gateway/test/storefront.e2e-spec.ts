@@ -27,7 +27,14 @@ describe('storefront search page (headless Chromium)', () => {
     base = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage();
   }, 300000);
@@ -56,7 +63,10 @@ describe('storefront search page (headless Chromium)', () => {
     expect(chosen.toLowerCase()).toContain(prefix);
     await suggestion.click();
     await page.waitForURL((u) => u.searchParams.get('q') === chosen);
-    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=result] .name')].some((h) => h.textContent === name), chosen);
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('[data-testid=result] .name')].some((h) => h.textContent === name),
+      chosen,
+    );
 
     // back to browsing, tick the first brand
     await page.goto(`${base}/`);
@@ -70,13 +80,17 @@ describe('storefront search page (headless Chromium)', () => {
       return cards.length > 0 && cards.every((c) => c.textContent === b);
     }, brand);
     const facetCount = Number(((await brandBox.locator('xpath=..').textContent()) ?? '').match(/\((\d+)\)/)![1]);
-    await expect(page.locator('[data-testid=total]').textContent()).resolves.toBe(facetCount > 10000 ? 'more than 10000 products' : `${facetCount} products`);
+    await expect(page.locator('[data-testid=total]').textContent()).resolves.toBe(
+      facetCount > 10000 ? 'more than 10000 products' : `${facetCount} products`,
+    );
 
     // sort by price and paginate
     await page.locator('[data-testid=sort]').selectOption('price_asc');
     await page.waitForURL((u) => u.searchParams.get('sort') === 'price_asc');
     await page.waitForFunction(() => {
-      const prices = [...document.querySelectorAll<HTMLElement>('[data-testid=result] .price')].map((p) => parseFloat(p.dataset.price ?? ''));
+      const prices = [...document.querySelectorAll<HTMLElement>('[data-testid=result] .price')].map((p) =>
+        parseFloat(p.dataset.price ?? ''),
+      );
       return prices.length > 1 && prices.every((p, i) => i === 0 || p >= prices[i - 1]);
     });
     const firstPage = await ids();
@@ -90,7 +104,10 @@ describe('storefront search page (headless Chromium)', () => {
       await expect(page.locator('[data-testid=page-number]').textContent()).resolves.toMatch(/^Page 2 of/);
       await page.locator('[data-testid=prev-page]').click();
       await page.waitForURL((u) => u.searchParams.get('page') === '1');
-      await page.waitForFunction((first) => [...document.querySelectorAll('[data-testid=result]')].map((e) => (e as HTMLElement).dataset.id).join() === first.join(), firstPage);
+      await page.waitForFunction(
+        (first) => [...document.querySelectorAll('[data-testid=result]')].map((e) => (e as HTMLElement).dataset.id).join() === first.join(),
+        firstPage,
+      );
     }
   }, 120000);
 

@@ -16,10 +16,8 @@ export class ApiKeyRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findByHash(keyHash: string): Promise<ApiKeyRow | null> {
-    const rows: Array<{ id: string; prefix: string; scopes: string[]; expires_at: Date | null; revoked_at: Date | null }> = await this.db.query(
-      'SELECT id, prefix, scopes, expires_at, revoked_at FROM api_keys WHERE key_hash = $1',
-      [keyHash],
-    );
+    const rows: Array<{ id: string; prefix: string; scopes: string[]; expires_at: Date | null; revoked_at: Date | null }> =
+      await this.db.query('SELECT id, prefix, scopes, expires_at, revoked_at FROM api_keys WHERE key_hash = $1', [keyHash]);
     const r = rows[0];
     return r ? { id: Number(r.id), prefix: r.prefix, scopes: r.scopes, expiresAt: r.expires_at, revokedAt: r.revoked_at } : null;
   }

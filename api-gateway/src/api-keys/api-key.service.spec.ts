@@ -4,7 +4,14 @@ import type { ApiKeyRepository, ApiKeyRow } from './api-key.repository';
 import { ApiKeyService, judgeKey } from './api-key.service';
 
 const KEY = 'cpk_' + 'A'.repeat(20) + '-_' + 'b9'.repeat(9);
-const row = (over: Partial<ApiKeyRow> = {}): ApiKeyRow => ({ id: 7, prefix: keyPrefix(KEY), scopes: ['ops:read'], expiresAt: null, revokedAt: null, ...over });
+const row = (over: Partial<ApiKeyRow> = {}): ApiKeyRow => ({
+  id: 7,
+  prefix: keyPrefix(KEY),
+  scopes: ['ops:read'],
+  expiresAt: null,
+  revokedAt: null,
+  ...over,
+});
 const now = new Date('2026-11-30T10:00:00Z');
 const silent = { warn: jest.fn() } as never;
 
@@ -59,8 +66,12 @@ describe('ApiKeyService.verify', () => {
   });
   it('401 unknown/revoked/expired, 403 out of scope', async () => {
     await expect(service(null).svc.verify(KEY, 'ops:read')).rejects.toBeInstanceOf(UnauthorizedException);
-    await expect(service(row({ revokedAt: new Date(Date.now() - 1000) })).svc.verify(KEY, 'ops:read')).rejects.toBeInstanceOf(UnauthorizedException);
-    await expect(service(row({ expiresAt: new Date(Date.now() - 1000) })).svc.verify(KEY, 'ops:read')).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(service(row({ revokedAt: new Date(Date.now() - 1000) })).svc.verify(KEY, 'ops:read')).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
+    await expect(service(row({ expiresAt: new Date(Date.now() - 1000) })).svc.verify(KEY, 'ops:read')).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
     await expect(service(row()).svc.verify(KEY, 'ops:write')).rejects.toBeInstanceOf(ForbiddenException);
   });
   it('writes last_used_at at most once a minute per key', async () => {

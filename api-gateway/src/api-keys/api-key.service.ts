@@ -23,7 +23,10 @@ export const LAST_USED_RESOLUTION_SECONDS = 60;
 export class ApiKeyService {
   private readonly lastTouched = new Map<number, number>();
 
-  constructor(private readonly keys: ApiKeyRepository, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   /**
    * Verifies a presented key for a scope: missing, malformed, unknown, revoked or expired -> 401,

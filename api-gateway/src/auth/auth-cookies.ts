@@ -20,7 +20,11 @@ function cookie(req: Request, name: string, value: string, maxAgeSeconds: number
 }
 
 /** Sets access_token / refresh_token as in CONTRACTS.md: HttpOnly, SameSite=Lax, Path=/, Max-Age = lifetime. */
-export function setAuthCookies(req: Request, res: Response, t: { accessToken: string; expiresIn: number; refreshToken: string; refreshExpiresIn: number }): void {
+export function setAuthCookies(
+  req: Request,
+  res: Response,
+  t: { accessToken: string; expiresIn: number; refreshToken: string; refreshExpiresIn: number },
+): void {
   res.append('Set-Cookie', cookie(req, ACCESS_COOKIE, t.accessToken, t.expiresIn));
   res.append('Set-Cookie', cookie(req, REFRESH_COOKIE, t.refreshToken, t.refreshExpiresIn));
 }

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
@@ -14,7 +21,11 @@ import { AuthService, TokenPair } from './auth.service';
 import { LoginDto, LogoutDto, RefreshDto, RegisterDto, SessionView, TokenResponse, UserView } from './dto/auth.dto';
 import { accessTokenFrom, readCookie, REFRESH_COOKIE } from './request-token';
 
-const CookieHeader = ApiHeader({ name: COOKIE_REQUEST_HEADER, required: false, description: '`1`: set the tokens as HttpOnly cookies (access_token, refresh_token) instead of returning them in the body' });
+const CookieHeader = ApiHeader({
+  name: COOKIE_REQUEST_HEADER,
+  required: false,
+  description: '`1`: set the tokens as HttpOnly cookies (access_token, refresh_token) instead of returning them in the body',
+});
 
 @ApiTags('auth')
 @Controller('auth')
@@ -49,7 +60,10 @@ export class AuthController {
   @HttpCode(200)
   @CookieHeader
   @ApiCookieAuth()
-  @ApiOkResponse({ type: TokenResponse, description: 'Rotated pair; the presented refresh token (body, else the refresh_token cookie) is now spent' })
+  @ApiOkResponse({
+    type: TokenResponse,
+    description: 'Rotated pair; the presented refresh token (body, else the refresh_token cookie) is now spent',
+  })
   @ApiTooManyRequestsResponse({ description: 'Rate limited per IP; see Retry-After' })
   async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const cookie = readCookie(req.headers.cookie, REFRESH_COOKIE);

@@ -30,7 +30,12 @@ import { TokenService } from './token.service';
   ],
   controllers: [AuthController, JwksController],
   providers: [
-    AuthService, PasswordService, TokenService, KeyStoreService, RefreshTokenService, RevocationService,
+    AuthService,
+    PasswordService,
+    TokenService,
+    KeyStoreService,
+    RefreshTokenService,
+    RevocationService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

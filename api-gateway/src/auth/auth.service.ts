@@ -54,7 +54,9 @@ export class AuthService {
     if (problems.length) throw new ValidationFailedException(problems.map((message) => ({ field: 'password', message })));
     if (await this.users.findByEmail(email)) {
       // a shopper must learn that the address has an account; enumeration is bounded by the per-IP and per-email limits
-      throw Object.assign(new ConflictException('email already registered'), { details: [{ field: 'email', message: 'email must be unique' }] });
+      throw Object.assign(new ConflictException('email already registered'), {
+        details: [{ field: 'email', message: 'email must be unique' }],
+      });
     }
     // a concurrent duplicate still hits the unique index -> 23505 -> 409 via the global filter
     const user = await this.users.create({ email, name: dto.name, passwordHash: await this.passwords.hash(dto.password) });
@@ -72,7 +74,8 @@ export class AuthService {
     }
     if (user.isDisabled) throw new UnauthorizedException('Account disabled');
     await this.limiter.reset(this.accountBucket, account);
-    if (this.passwords.needsRehash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await this.passwords.hash(dto.password));
+    if (this.passwords.needsRehash(user.passwordHash))
+      await this.users.updatePasswordHash(user.id, await this.passwords.hash(dto.password));
     return this.issuePair(user);
   }
 

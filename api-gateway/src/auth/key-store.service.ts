@@ -75,7 +75,10 @@ export class KeyStoreService implements OnModuleInit {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const kid = kidFor(publicKey);
-    fs.writeFileSync(path.join(dir, `${kid}.private.pem`), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(path.join(dir, `${kid}.private.pem`), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+      flag: 'wx',
+    });
     fs.writeFileSync(path.join(dir, `${kid}.public.pem`), publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644, flag: 'wx' });
     return { kid, privateKey, publicKey, createdAt: Date.now() };
   }

@@ -8,7 +8,8 @@ describe('refresh token format', () => {
     expect(makeRefreshToken(7)).not.toBe(t);
   });
   it('rejects malformed tokens', () => {
-    for (const bad of ['', 'abc', '7.short', 'x.' + 'a'.repeat(43), '-1.' + 'a'.repeat(43)]) expect(refreshTokenVersion(bad)).toBeUndefined();
+    for (const bad of ['', 'abc', '7.short', 'x.' + 'a'.repeat(43), '-1.' + 'a'.repeat(43)])
+      expect(refreshTokenVersion(bad)).toBeUndefined();
   });
   it('hashes as sha256 hex (char(64))', () => expect(sha256Hex('x')).toMatch(/^[0-9a-f]{64}$/));
 });

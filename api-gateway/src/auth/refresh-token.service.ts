@@ -109,7 +109,10 @@ export class RefreshTokenService {
   /** Family of a refresh token (spent or not), for logout by refresh token; undefined if unknown. */
   async familyOf(token: string): Promise<{ familyId: string; userId: string } | undefined> {
     if (refreshTokenVersion(token) === undefined) return undefined;
-    const [row]: Array<{ family_id: string; user_id: string }> = await this.db.query('SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1', [sha256Hex(token)]);
+    const [row]: Array<{ family_id: string; user_id: string }> = await this.db.query(
+      'SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1',
+      [sha256Hex(token)],
+    );
     return row ? { familyId: row.family_id, userId: String(row.user_id) } : undefined;
   }
 }

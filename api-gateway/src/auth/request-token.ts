@@ -15,7 +15,10 @@ export function readCookie(header: string | undefined, name: string): string | u
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     try {
       return decodeURIComponent(value) || undefined;
     } catch {
@@ -25,10 +28,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export type TokenSource =
-  | { via: 'bearer' | 'cookie'; token: string }
-  | { via: 'malformed' }
-  | { via: 'none' };
+export type TokenSource = { via: 'bearer' | 'cookie'; token: string } | { via: 'malformed' } | { via: 'none' };
 
 /**
  * The access token of a request: `Authorization: Bearer` first, else the `access_token` cookie.

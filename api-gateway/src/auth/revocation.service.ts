@@ -23,7 +23,10 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
  */
 @Injectable()
 export class RevocationService {
-  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
 
   static key(jti: string): string {
     return `auth:revoked:${jti}`;

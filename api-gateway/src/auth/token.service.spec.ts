@@ -42,9 +42,17 @@ describe('TokenService + KeyStoreService', () => {
   it('rejects alg none and HS256', async () => {
     const b = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const payload = b({ sub: '1', role: 'admin', tv: 0, jti: 'x', iss: 'iss', aud: 'aud', exp: Math.floor(Date.now() / 1000) + 60 });
-    await expect(tokens.verifyAccess(`${b({ alg: 'none', kid: keys.signingKey().kid })}.${payload}.`)).rejects.toBeInstanceOf(UnauthorizedException);
-    const hs = await new SignJWT({ role: 'admin', tv: 0 }).setProtectedHeader({ alg: 'HS256', kid: keys.signingKey().kid })
-      .setSubject('1').setJti('x').setIssuer('iss').setAudience('aud').setExpirationTime('1m').sign(new TextEncoder().encode('secret'));
+    await expect(tokens.verifyAccess(`${b({ alg: 'none', kid: keys.signingKey().kid })}.${payload}.`)).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
+    const hs = await new SignJWT({ role: 'admin', tv: 0 })
+      .setProtectedHeader({ alg: 'HS256', kid: keys.signingKey().kid })
+      .setSubject('1')
+      .setJti('x')
+      .setIssuer('iss')
+      .setAudience('aud')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode('secret'));
     await expect(tokens.verifyAccess(hs)).rejects.toBeInstanceOf(UnauthorizedException);
   });
 });

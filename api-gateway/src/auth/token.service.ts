@@ -23,9 +23,15 @@ export interface IssuedAccessToken {
 /** Signs and cryptographically verifies RS256 access tokens (no revocation checks here). */
 @Injectable()
 export class TokenService {
-  constructor(private readonly config: AppConfig, private readonly keys: KeyStoreService) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly keys: KeyStoreService,
+  ) {}
 
-  async signAccess(user: { id: number | string; role: 'customer' | 'admin'; tokenVersion: number }, sid?: string): Promise<IssuedAccessToken> {
+  async signAccess(
+    user: { id: number | string; role: 'customer' | 'admin'; tokenVersion: number },
+    sid?: string,
+  ): Promise<IssuedAccessToken> {
     const key = this.keys.signingKey();
     const jti = randomUUID();
     const ttl = this.config.env.JWT_ACCESS_TTL_SECONDS;
@@ -63,7 +69,8 @@ export class TokenService {
         },
       );
       // jose accepts an iat in the future; a token cannot have been issued after now
-      if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error('iat in the future');
+      if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+        throw new Error('iat in the future');
       if (!/^\d+$/.test(String(payload.sub)) || !['customer', 'admin'].includes(String(payload.role)) || typeof payload.tv !== 'number') {
         throw new Error('bad claims');
       }

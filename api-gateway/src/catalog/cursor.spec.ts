@@ -1,7 +1,8 @@
 import { decodeCursor, encodeCursor } from './cursor';
 
 describe('cursor with a point-in-time id', () => {
-  const pit = 'gcSHBAEJcHJvZHVjdHMtdjIwMjYxMTMwMDExNDQxOTEyFnhYQ0p5QnpRU0tlV2VfYzVWUFZzT1EAFlZJeEhRT1JVUlVPb0w1U3NLc0hJb2cAAAAAAAAAAAwWQ3NzU0lIRVBTMUdSbXF5WTBhd3hNUQABFnhYQ0p5QnpRU0tlV2VfYzVWUFZzT1EAAA==';
+  const pit =
+    'gcSHBAEJcHJvZHVjdHMtdjIwMjYxMTMwMDExNDQxOTEyFnhYQ0p5QnpRU0tlV2VfYzVWUFZzT1EAFlZJeEhRT1JVUlVPb0w1U3NLc0hJb2cAAAAAAAAAAAwWQ3NzU0lIRVBTMUdSbXF5WTBhd3hNUQABFnhYQ0p5QnpRU0tlV2VfYzVWUFZzT1EAAA==';
 
   it('round-trips the PIT id of an Elasticsearch cursor', () => {
     const c = { s: 'price_asc', k: 12.5, i: 42, p: pit };

@@ -8,9 +8,22 @@ describe('product cache keys and invalidation', () => {
   });
   it('deletes exactly the detail keys and bumps the generation in one MULTI', async () => {
     const ops: unknown[][] = [];
-    const multi = { del: (...k: string[]) => { ops.push(['del', ...k]); return multi; }, incr: (k: string) => { ops.push(['incr', k]); return multi; }, exec: async () => [] };
+    const multi = {
+      del: (...k: string[]) => {
+        ops.push(['del', ...k]);
+        return multi;
+      },
+      incr: (k: string) => {
+        ops.push(['incr', k]);
+        return multi;
+      },
+      exec: async () => [],
+    };
     const inv = new ProductCacheInvalidator({ multi: () => multi } as never);
     await inv.invalidateProducts([1, 2]);
-    expect(ops).toEqual([['del', 'product:1', 'product:2'], ['incr', 'products:gen']]);
+    expect(ops).toEqual([
+      ['del', 'product:1', 'product:2'],
+      ['incr', 'products:gen'],
+    ]);
   });
 });

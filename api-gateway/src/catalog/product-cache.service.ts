@@ -24,7 +24,10 @@ return 1
  */
 @Injectable()
 export class ProductCacheService {
-  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly config: AppConfig) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
 
   /** One round trip: the cached detail (if any) and the current generation (for setDetail). */
   async getDetail<T>(id: number): Promise<{ value?: T; gen: string }> {

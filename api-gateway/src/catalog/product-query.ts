@@ -22,7 +22,7 @@ export interface ProductQuery {
 }
 
 const KNOWN = new Set(['q', 'category', 'brand', 'minPrice', 'maxPrice', 'inStock', 'sort', 'page', 'pageSize', 'cursor']);
-const ATTR_NAME = /^[A-Za-z0-9_\-]{1,64}$/;
+const ATTR_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_PAGE = 1000;
 
 type Raw = Record<string, unknown>;
@@ -81,9 +81,15 @@ export function parseProductQuery(raw: Raw): ProductQuery {
 
   let category = single('category')?.trim();
   if (category === '') category = undefined;
-  if (category !== undefined && !/^[A-Za-z0-9_\-]{1,120}$/.test(category)) bad('category', 'must be a category slug or id');
+  if (category !== undefined && !/^[A-Za-z0-9_-]{1,120}$/.test(category)) bad('category', 'must be a category slug or id');
 
-  const brands = [...new Set(values(raw.brand).map((b) => b.trim().toLowerCase()).filter(Boolean))].sort();
+  const brands = [
+    ...new Set(
+      values(raw.brand)
+        .map((b) => b.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].sort();
   if (brands.length > 20) bad('brand', 'at most 20 brands');
   if (brands.some((b) => b.length > 120)) bad('brand', 'must be at most 120 characters');
 
@@ -115,7 +121,20 @@ export function parseProductQuery(raw: Raw): ProductQuery {
   }
 
   if (errors.length) throw new ValidationFailedException(errors, `Invalid query: ${[...new Set(errors.map((e) => e.field))].join(', ')}`);
-  return { q, category, brands, minPrice, maxPrice, inStock, attrs, sort: sort!, page, pageSize, cursor, rawCursor: cursor ? rawCursor : undefined };
+  return {
+    q,
+    category,
+    brands,
+    minPrice,
+    maxPrice,
+    inStock,
+    attrs,
+    sort: sort!,
+    page,
+    pageSize,
+    cursor,
+    rawCursor: cursor ? rawCursor : undefined,
+  };
 }
 
 /** relevance without a text query orders like newest. */
@@ -125,6 +144,20 @@ export function effectiveSort(sort: ProductSort, q?: string): ProductSort {
 
 /** Stable string for cache keys: same filters in any parameter order -> same key. */
 export function normalizeQuery(q: ProductQuery): string {
-  const attrs = Object.keys(q.attrs).sort().map((k) => [k, q.attrs[k]]);
-  return JSON.stringify([q.q?.toLowerCase() ?? null, q.category ?? null, q.brands, q.minPrice ?? null, q.maxPrice ?? null, q.inStock ?? null, attrs, q.sort, q.page, q.pageSize, q.rawCursor ?? null]);
+  const attrs = Object.keys(q.attrs)
+    .sort()
+    .map((k) => [k, q.attrs[k]]);
+  return JSON.stringify([
+    q.q?.toLowerCase() ?? null,
+    q.category ?? null,
+    q.brands,
+    q.minPrice ?? null,
+    q.maxPrice ?? null,
+    q.inStock ?? null,
+    attrs,
+    q.sort,
+    q.page,
+    q.pageSize,
+    q.rawCursor ?? null,
+  ]);
 }

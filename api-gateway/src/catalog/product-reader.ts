@@ -7,17 +7,33 @@ import { pathIds } from './category-path';
 import { mediaUrl } from './media-url';
 
 interface Row {
-  id: string; sku: string; name: string; slug: string; description: string; price: string; currency: string;
-  status: string; attributes: Record<string, string | number>; created_at: Date; updated_at: Date;
-  brand_name: string; cat_id: string; cat_slug: string; cat_name: string; cat_path: string;
-  on_hand: number; reserved: number;
+  id: string;
+  sku: string;
+  name: string;
+  slug: string;
+  description: string;
+  price: string;
+  currency: string;
+  status: string;
+  attributes: Record<string, string | number>;
+  created_at: Date;
+  updated_at: Date;
+  brand_name: string;
+  cat_id: string;
+  cat_slug: string;
+  cat_name: string;
+  cat_path: string;
+  on_hand: number;
+  reserved: number;
 }
-
 
 /** Loads full product views (brand, category path, stock, images) for a set of ids in 3 queries. */
 @Injectable()
 export class ProductReader {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly config: AppConfig) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async load(ids: number[], opts: { publicOnly: boolean; manager?: EntityManager }): Promise<ProductView[]> {
     if (!ids.length) return [];
@@ -37,7 +53,9 @@ export class ProductReader {
     );
     if (!rows.length) return [];
     const ancestorIds = [...new Set(rows.flatMap((r) => pathIds(r.cat_path)))];
-    const cats: Array<{ id: string; slug: string }> = await q.query('SELECT id, slug FROM categories WHERE id = ANY($1::bigint[])', [ancestorIds]);
+    const cats: Array<{ id: string; slug: string }> = await q.query('SELECT id, slug FROM categories WHERE id = ANY($1::bigint[])', [
+      ancestorIds,
+    ]);
     const slugById = new Map(cats.map((c) => [Number(c.id), c.slug]));
     const images: Array<{ product_id: string; path: string }> = await q.query(
       `SELECT product_id, path FROM product_images WHERE product_id = ANY($1::bigint[]) AND status = 'ready' ORDER BY position, id`,
@@ -72,7 +90,9 @@ export class ProductReader {
         id: Number(r.cat_id),
         slug: r.cat_slug,
         name: r.cat_name,
-        path: pathIds(r.cat_path).map((id) => slugById.get(id)).filter((s): s is string => !!s),
+        path: pathIds(r.cat_path)
+          .map((id) => slugById.get(id))
+          .filter((s): s is string => !!s),
       },
       attributes: r.attributes ?? {},
       inStock: stock > 0,

@@ -35,15 +35,29 @@ export class ProductPage {
   @ApiProperty({ example: 24 }) pageSize: number;
   @ApiProperty({ example: 'eyJzIjoibmV3ZXN0Ii...', nullable: true, type: String }) nextCursor: string | null;
   @ApiProperty({ example: { brand: [{ value: 'Acme', count: 12 }] } }) facets: Record<string, Array<{ value: string; count: number }>>;
-  @ApiProperty({ required: false, nullable: true, type: String, example: 'wireless headphones', description: 'Search index only: a corrected query when `q` found fewer than 3 products and the correction finds some' })
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: String,
+    example: 'wireless headphones',
+    description: 'Search index only: a corrected query when `q` found fewer than 3 products and the correction finds some',
+  })
   didYouMean?: string | null;
-  @ApiProperty({ example: false, description: 'true while the search node is unreachable or failing: the page comes from PostgreSQL (header X-Search-Degraded: true), with the brand and price facets only; see docs/search.md' })
+  @ApiProperty({
+    example: false,
+    description:
+      'true while the search node is unreachable or failing: the page comes from PostgreSQL (header X-Search-Degraded: true), with the brand and price facets only; see docs/search.md',
+  })
   degraded?: boolean;
 }
 
 export class GalleryImage {
   @ApiProperty({ example: '/media/products/acme-tshirt-001/1.jpg' }) url: string;
-  @ApiProperty({ example: '/media/products/acme-tshirt-001/thumbs/1.jpg', description: 'the admin pipeline\'s thumbnail (the image itself until it exists)' }) thumbnail: string;
+  @ApiProperty({
+    example: '/media/products/acme-tshirt-001/thumbs/1.jpg',
+    description: "the admin pipeline's thumbnail (the image itself until it exists)",
+  })
+  thumbnail: string;
 }
 
 export class BreadcrumbItem {
@@ -54,5 +68,6 @@ export class BreadcrumbItem {
 /** GET /api/products/by-slug/:slug: the public view plus the product page's gallery and breadcrumb. */
 export class ProductPageView extends ProductView {
   @ApiProperty({ type: [GalleryImage] }) gallery: GalleryImage[];
-  @ApiProperty({ type: [BreadcrumbItem], description: 'root category first, the product\'s own category last' }) breadcrumb: BreadcrumbItem[];
+  @ApiProperty({ type: [BreadcrumbItem], description: "root category first, the product's own category last" })
+  breadcrumb: BreadcrumbItem[];
 }

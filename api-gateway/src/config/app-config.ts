@@ -8,7 +8,9 @@ export class AppConfig {
 
   /** PUBLIC_ORIGIN as a list of exact origins. */
   get publicOrigins(): string[] {
-    return this.env.PUBLIC_ORIGIN.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean);
+    return this.env.PUBLIC_ORIGIN.split(',')
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean);
   }
 
   get keysDir(): string {

@@ -23,7 +23,8 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(0) @Max(15) REDIS_DB = 0;
   @IsOptional() @IsString() REDIS_PASSWORD?: string;
   /** Prefix for every key this process writes (ioredis keyPrefix); empty in production so keys match the documented names. */
-  @IsString() @Matches(/^[A-Za-z0-9:_.\-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may only contain letters, digits and : _ . -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_.-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may only contain letters, digits and : _ . -' })
   REDIS_KEY_PREFIX = '';
 
   @Type(() => Number) @IsInt() @Min(1) @Max(65535) GATEWAY_PORT = 3000;
@@ -53,7 +54,8 @@ export class EnvironmentSchema {
    * state-changing requests and cookie Socket.IO handshakes must come from one of them (CSRF), and
    * Socket.IO CORS allows only them.
    */
-  @IsString() @Matches(/^\s*https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?\s*(,\s*https?:\/\/[A-Za-z0-9.\-]+(:\d{1,5})?\s*)*$/, {
+  @IsString()
+  @Matches(/^\s*https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\s*(,\s*https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\s*)*$/, {
     message: 'PUBLIC_ORIGIN must be a comma-separated list of origins like http://localhost:8080',
   })
   PUBLIC_ORIGIN = 'http://localhost:8080';
@@ -98,7 +100,10 @@ export class EnvironmentSchema {
   @Type(() => Number) @IsInt() @Min(1) PASSWORD_RESET_EMAIL_TTL_SECONDS = 900;
 
   /** Express 'trust proxy': false | true | loopback | comma-separated subnets. Default trusts only a local reverse proxy (nginx). */
-  @IsString() @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets' })
+  @IsString()
+  @Matches(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, {
+    message: 'TRUST_PROXY must be false, true, loopback or a list of addresses/subnets',
+  })
   TRUST_PROXY = 'loopback';
 
   // --- search node and CDC indexer (typed view: search/search.settings.ts; docs/search.md) ---
@@ -108,7 +113,8 @@ export class EnvironmentSchema {
    * Unset: elasticsearch, except APP_ENV=test (the gateway's e2e DB is not captured by CDC).
    */
   @IsOptional() @IsIn(['elasticsearch', 'postgres']) SEARCH_BACKEND?: 'elasticsearch' | 'postgres';
-  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ELASTICSEARCH_URL must be an http(s) URL' }) ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
+  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ELASTICSEARCH_URL must be an http(s) URL' }) ELASTICSEARCH_URL =
+    'http://127.0.0.1:9200';
   /** Comma-separated host:port list (the indexer; the order events read the same variable). */
   @IsString() @MinLength(1) KAFKA_BROKERS = '127.0.0.1:9092';
   /** Debezium topic.prefix (connectors/catalog-postgres.json). */

@@ -1,8 +1,13 @@
 import { ConfigError, validateEnv } from './load-config';
 
 const base = {
-  DB_HOST: 'h', DB_PORT: '5432', DB_DATABASE: 'd', DB_USERNAME: 'u', DB_PASSWORD: 'p',
-  REDIS_HOST: 'r', REDIS_PORT: '6379',
+  DB_HOST: 'h',
+  DB_PORT: '5432',
+  DB_DATABASE: 'd',
+  DB_USERNAME: 'u',
+  DB_PASSWORD: 'p',
+  REDIS_HOST: 'r',
+  REDIS_PORT: '6379',
 };
 
 describe('validateEnv', () => {
@@ -25,8 +30,13 @@ describe('validateEnv', () => {
 
 describe('validateEnv: search and indexer settings (one loader for every process)', () => {
   const base2 = {
-    DB_HOST: 'h', DB_PORT: '5432', DB_DATABASE: 'd', DB_USERNAME: 'u', DB_PASSWORD: 'p',
-    REDIS_HOST: 'r', REDIS_PORT: '6379',
+    DB_HOST: 'h',
+    DB_PORT: '5432',
+    DB_DATABASE: 'd',
+    DB_USERNAME: 'u',
+    DB_PASSWORD: 'p',
+    REDIS_HOST: 'r',
+    REDIS_PORT: '6379',
   };
   it('applies the search defaults', () => {
     const cfg = validateEnv(base2);
@@ -43,6 +53,8 @@ describe('validateEnv: search and indexer settings (one loader for every process
     ['SEARCH_PRODUCTS_ALIAS', 'Products!'],
   ])('a bad %s is a ConfigError naming it', (name, value) => {
     expect(() => validateEnv({ ...base2, [name]: value })).toThrow(ConfigError);
-    expect(() => validateEnv({ ...base2, [name]: value })).toThrow(new RegExp(`${name} \\(got "${value.replace(/[.*+?^${}()|[\]\\!]/g, '\\$&')}"\\)`));
+    expect(() => validateEnv({ ...base2, [name]: value })).toThrow(
+      new RegExp(`${name} \\(got "${value.replace(/[.*+?^${}()|[\]\\!]/g, '\\$&')}"\\)`),
+    );
   });
 });

@@ -33,9 +33,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const applied = await migrate({}, (m) => console.log(`  ${m}`));
     console.log(
-      applied.length === 0
-        ? `schema up to date (${where})`
-        : `applied ${applied.length} migration(s) to ${where} in ${Date.now() - t0} ms`,
+      applied.length === 0 ? `schema up to date (${where})` : `applied ${applied.length} migration(s) to ${where} in ${Date.now() - t0} ms`,
     );
     return;
   }
@@ -44,7 +42,9 @@ async function main(): Promise<void> {
   try {
     if (cmd === 'show') {
       const pending = await ds.showMigrations();
-      const rows: { name: string }[] = await ds.query(`SELECT name FROM ${String(ds.options.migrationsTableName)} ORDER BY id`).catch(() => []);
+      const rows: { name: string }[] = await ds
+        .query(`SELECT name FROM ${String(ds.options.migrationsTableName)} ORDER BY id`)
+        .catch(() => []);
       for (const r of rows) console.log(`  [x] ${r.name}`);
       console.log(pending ? 'pending migrations exist' : `no pending migrations (${where})`);
     } else if (cmd === 'revert') {

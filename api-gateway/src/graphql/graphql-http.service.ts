@@ -13,7 +13,11 @@ import { playgroundHtml } from './playground';
 import { parseWithinLimits } from './query-limits';
 import { TYPE_DEFS } from './schema.graphql';
 
-interface GraphQLBody { query?: unknown; variables?: unknown; operationName?: unknown }
+interface GraphQLBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
 
 function badRequest(res: Response, field: string, message: string): void {
   res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST', statusCode: 400, details: [{ field, message }] } }] });
@@ -42,10 +46,17 @@ export class GraphQLHttpService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const app = this.adapterHost.httpAdapter.getInstance<{ post: Function; get: Function }>();
+    type Handler = (req: Request, res: Response, next: NextFunction) => void;
+    const app = this.adapterHost.httpAdapter.getInstance<{
+      post: (path: string, h: Handler) => void;
+      get: (path: string, h: Handler) => void;
+    }>();
     app.post('/graphql', (req: Request, res: Response, next: NextFunction) => void this.handle(req, res).catch(next));
     app.get('/graphql', (_req: Request, res: Response) => {
-      if (this.config.env.APP_ENV !== 'development') return res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'GraphQL playground is available in development only' });
+      if (this.config.env.APP_ENV !== 'development')
+        return res
+          .status(404)
+          .json({ statusCode: 404, error: 'Not Found', message: 'GraphQL playground is available in development only' });
       res.type('html').send(playgroundHtml('/graphql'));
     });
   }
@@ -90,7 +101,9 @@ export class GraphQLHttpService implements OnModuleInit {
       operationName: body.operationName ?? undefined,
     });
     if (context.searchDegraded) res.setHeader('X-Search-Degraded', 'true');
-    const retryAfter = result.errors?.map((e) => (e.originalError as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds).find((s) => typeof s === 'number');
+    const retryAfter = result.errors
+      ?.map((e) => (e.originalError as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds)
+      .find((s) => typeof s === 'number');
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(200).json({ ...result, errors: result.errors?.map((e) => toGraphQLError(e).toJSON()) });
   }

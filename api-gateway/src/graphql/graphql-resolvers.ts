@@ -21,21 +21,46 @@ export interface GraphQLContext {
 }
 
 interface ProductSearchInput {
-  q?: string; category?: string; brands?: string[]; minPrice?: number; maxPrice?: number; inStock?: boolean;
-  attributes?: { name: string; values: string[] }[]; sort?: string; page?: number; pageSize?: number; cursor?: string;
+  q?: string;
+  category?: string;
+  brands?: string[];
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  attributes?: { name: string; values: string[] }[];
+  sort?: string;
+  page?: number;
+  pageSize?: number;
+  cursor?: string;
 }
 
 /** GraphQL input -> the REST query map, so parseProductQuery applies the very same rules. */
 export function searchInputToQuery(s: ProductSearchInput = {}): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  const put = (k: string, v: unknown) => { if (v !== undefined && v !== null) raw[k] = Array.isArray(v) ? v.map(String) : String(v); };
-  put('q', s.q); put('category', s.category); put('brand', s.brands); put('minPrice', s.minPrice); put('maxPrice', s.maxPrice);
-  put('inStock', s.inStock); put('sort', s.sort); put('page', s.page); put('pageSize', s.pageSize); put('cursor', s.cursor);
+  const put = (k: string, v: unknown) => {
+    if (v !== undefined && v !== null) raw[k] = Array.isArray(v) ? v.map(String) : String(v);
+  };
+  put('q', s.q);
+  put('category', s.category);
+  put('brand', s.brands);
+  put('minPrice', s.minPrice);
+  put('maxPrice', s.maxPrice);
+  put('inStock', s.inStock);
+  put('sort', s.sort);
+  put('page', s.page);
+  put('pageSize', s.pageSize);
+  put('cursor', s.cursor);
   for (const a of s.attributes ?? []) put(`attr.${a.name}`, a.values);
   return raw;
 }
 
-const toCategory = (c: CategoryFacetValue): unknown => ({ id: c.id, slug: c.value, label: c.label, count: c.count, children: c.children.map(toCategory) });
+const toCategory = (c: CategoryFacetValue): unknown => ({
+  id: c.id,
+  slug: c.value,
+  label: c.label,
+  count: c.count,
+  children: c.children.map(toCategory),
+});
 
 /** Root resolvers of /graphql, thin wrappers over the services behind REST. */
 @Injectable()
@@ -55,10 +80,16 @@ export class GraphQLResolvers {
       products: async ({ search }: { search?: ProductSearchInput }, ctx: GraphQLContext) => {
         const { page } = await this.lists.list(searchInputToQuery(search));
         if (page.degraded) ctx.searchDegraded = true;
-        return { ...page, degraded: page.degraded === true, facets: Object.entries(page.facets ?? {}).map(([name, values]) => ({ name, values })) };
+        return {
+          ...page,
+          degraded: page.degraded === true,
+          facets: Object.entries(page.facets ?? {}).map(([name, values]) => ({ name, values })),
+        };
       },
       // the same path and Redis cache as GET /api/products/:id
-      product: async ({ id }: { id: number }) => (await this.products.getPublic(id).catch((e: unknown) => (e instanceof NotFoundException ? undefined : Promise.reject(e))))?.product ?? null,
+      product: async ({ id }: { id: number }) =>
+        (await this.products.getPublic(id).catch((e: unknown) => (e instanceof NotFoundException ? undefined : Promise.reject(e))))
+          ?.product ?? null,
       categories: async () => (await this.categories.treeWithCounts()).map(toCategory),
       me: (_: unknown, ctx: GraphQLContext) => this.auth.me(requireUser(ctx)),
       myOrders: async (args: { page: number; pageSize: number }, ctx: GraphQLContext) => {

@@ -1,7 +1,23 @@
 import {
-  ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLError, GraphQLObjectType, GraphQLOutputType,
-  GraphQLSchema, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, OperationDefinitionNode, parse, SelectionSetNode,
-  validate, ValidationContext,
+  ASTVisitor,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLOutputType,
+  GraphQLSchema,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  SelectionSetNode,
+  validate,
+  ValidationContext,
 } from 'graphql';
 
 export interface QueryLimits {
@@ -20,8 +36,14 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
-  maxDepth: 8, maxComplexity: 1_000, listFactor: 10,
-  maxDocumentBytes: 8_192, maxTokens: 2_000, maxFragments: 10, maxAliases: 20, maxRootFields: 10,
+  maxDepth: 8,
+  maxComplexity: 1_000,
+  listFactor: 10,
+  maxDocumentBytes: 8_192,
+  maxTokens: 2_000,
+  maxFragments: 10,
+  maxAliases: 20,
+  maxRootFields: 10,
 };
 
 /**
@@ -39,16 +61,23 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Mutation.createOrder': 100,
 };
 
-interface Measure { depth: number; cost: number }
+interface Measure {
+  depth: number;
+  cost: number;
+}
 
 /** Thrown as soon as the running cost passes the limit: nothing more is expanded (F1). */
 class BudgetExceeded extends Error {
-  constructor(readonly atLeast: number) { super('complexity budget exceeded'); }
+  constructor(readonly atLeast: number) {
+    super('complexity budget exceeded');
+  }
 }
 
 /** Thrown at the first field deeper than the limit. */
 class DepthExceeded extends Error {
-  constructor(readonly depth: number) { super('depth limit exceeded'); }
+  constructor(readonly depth: number) {
+    super('depth limit exceeded');
+  }
 }
 
 const isList = (t: GraphQLOutputType): boolean => (isNonNullType(t) ? isList(t.ofType) : isListType(t));
@@ -79,7 +108,8 @@ export class CostMeter {
     for (const sel of set.selections) {
       let m: Measure;
       if (sel.kind === Kind.FIELD) m = this.field(sel, type, level);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) m = this.measure(sel.selectionSet, this.conditionType(sel.typeCondition?.name.value, type), level);
+      else if (sel.kind === Kind.INLINE_FRAGMENT)
+        m = this.measure(sel.selectionSet, this.conditionType(sel.typeCondition?.name.value, type), level);
       else m = this.fragment(sel.name.value, type, level);
       depth = Math.max(depth, m.depth);
       cost = this.charge(cost, m.cost);
@@ -157,8 +187,12 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_LIMITS) {
         try {
           meter.measure(d.selectionSet, root);
         } catch (err) {
-          if (err instanceof DepthExceeded) context.reportError(new GraphQLError(`Query depth ${err.depth} exceeds the limit of ${limits.maxDepth}`, { nodes: [d] }));
-          else if (err instanceof BudgetExceeded) context.reportError(new GraphQLError(`Query complexity exceeds the limit of ${limits.maxComplexity} (at least ${err.atLeast})`, { nodes: [d] }));
+          if (err instanceof DepthExceeded)
+            context.reportError(new GraphQLError(`Query depth ${err.depth} exceeds the limit of ${limits.maxDepth}`, { nodes: [d] }));
+          else if (err instanceof BudgetExceeded)
+            context.reportError(
+              new GraphQLError(`Query complexity exceeds the limit of ${limits.maxComplexity} (at least ${err.atLeast})`, { nodes: [d] }),
+            );
           else throw err;
         }
       }
@@ -167,7 +201,12 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_LIMITS) {
 }
 
 /** Response keys at the root of an operation, root-level fragments expanded (each once). */
-function rootKeys(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, keys = new Set<string>(), seen = new Set<string>()): Set<string> {
+function rootKeys(
+  set: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  keys = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) keys.add(sel.alias?.value ?? sel.name.value);
     else if (sel.kind === Kind.INLINE_FRAGMENT) rootKeys(sel.selectionSet, fragments, keys, seen);
@@ -192,7 +231,8 @@ export function shapeProblems(doc: DocumentNode, limits: QueryLimits = DEFAULT_L
       if (sel.kind !== Kind.FRAGMENT_SPREAD && sel.selectionSet) countAliases(sel.selectionSet);
     }
   };
-  for (const d of doc.definitions) if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) countAliases(d.selectionSet);
+  for (const d of doc.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) countAliases(d.selectionSet);
   if (aliases > limits.maxAliases) problems.push(`Document has ${aliases} aliases; the limit is ${limits.maxAliases}`);
   for (const d of doc.definitions) {
     if (d.kind !== Kind.OPERATION_DEFINITION) continue;

@@ -6,7 +6,10 @@ import { Public } from '../common/decorators/public.decorator';
 import { RedisHealthIndicator } from './redis.health';
 import { SearchHealth, SearchHealthIndicator } from './search.health';
 
-type Ready = HealthCheckResult & { checks: { postgres: 'up' | 'down'; redis: 'up' | 'down'; search: SearchHealth['state'] }; search: SearchHealth };
+type Ready = HealthCheckResult & {
+  checks: { postgres: 'up' | 'down'; redis: 'up' | 'down'; search: SearchHealth['state'] };
+  search: SearchHealth;
+};
 
 @ApiTags('health')
 @Public()
@@ -39,10 +42,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response): Promise<Ready> {
     let result: HealthCheckResult;
     try {
-      result = await this.health.check([
-        () => this.db.pingCheck('postgres', { timeout: 1500 }),
-        () => this.redis.isHealthy('redis'),
-      ]);
+      result = await this.health.check([() => this.db.pingCheck('postgres', { timeout: 1500 }), () => this.redis.isHealthy('redis')]);
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       res.status(503);

@@ -5,7 +5,10 @@ import { REDIS } from '../common/redis/redis.module';
 
 @Injectable()
 export class RedisHealthIndicator {
-  constructor(@Inject(REDIS) private readonly redis: Redis, private readonly health: HealthIndicatorService) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly health: HealthIndicatorService,
+  ) {}
 
   async isHealthy(key = 'redis') {
     const session = this.health.check(key);

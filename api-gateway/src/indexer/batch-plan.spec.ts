@@ -13,7 +13,9 @@ describe('parseCdcMessage', () => {
   });
 
   it('treats rewritten deletes as deleted and skips the null tombstone', () => {
-    expect(msg('commerce.public.products', { id: 5 }, row({ id: 5, __op: 'd', __deleted: 'true', __table: 'products' }))!.deleted).toBe(true);
+    expect(msg('commerce.public.products', { id: 5 }, row({ id: 5, __op: 'd', __deleted: 'true', __table: 'products' }))!.deleted).toBe(
+      true,
+    );
     expect(msg('commerce.public.products', { id: 5 }, null)).toBeNull();
   });
 
@@ -51,7 +53,11 @@ describe('batch plan', () => {
 
   it('never takes a TOAST placeholder for an id', () => {
     const plan = emptyPlan();
-    const e = msg('commerce.public.product_images', { id: 9 }, row({ __table: 'product_images', product_id: '__debezium_unavailable_value' }))!;
+    const e = msg(
+      'commerce.public.product_images',
+      { id: 9 },
+      row({ __table: 'product_images', product_id: '__debezium_unavailable_value' }),
+    )!;
     expect(() => addToPlan(plan, e)).toThrow(PoisonMessageError);
   });
 

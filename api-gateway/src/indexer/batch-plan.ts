@@ -42,7 +42,8 @@ export function addToPlan(plan: BatchPlan, e: CdcEvent): void {
     case 'product_images': {
       const productId = idField(e.value, 'product_id');
       if (productId === undefined) {
-        if (e.deleted) plan.unmapped.push(e); // REPLICA IDENTITY DEFAULT: a delete carries only the image id
+        if (e.deleted)
+          plan.unmapped.push(e); // REPLICA IDENTITY DEFAULT: a delete carries only the image id
         else throw new PoisonMessageError('product_images event has no valid product_id');
       } else plan.productIds.add(productId);
       return;

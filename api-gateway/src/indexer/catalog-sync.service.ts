@@ -105,7 +105,9 @@ export class CatalogSyncService {
     for (let i = 0; i < parts.length; i++) {
       const docs = await this.timed('read', () => this.products.load(parts[i]));
       const last = i === parts.length - 1;
-      const outcome = await this.timed('bulk', () => writeDocuments(this.es, targets, docs, last && this.refresh === 'wait_for' ? 'wait_for' : false));
+      const outcome = await this.timed('bulk', () =>
+        writeDocuments(this.es, targets, docs, last && this.refresh === 'wait_for' ? 'wait_for' : false),
+      );
       this.count('products', outcome);
       if (outcome.retryable.length) throw new RetryableSyncError(`bulk: ${outcome.retryable[0].reason}`);
       for (const r of outcome.rejected) rejected.set(Number(r.id), r.reason);

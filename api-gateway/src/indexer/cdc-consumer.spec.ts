@@ -5,10 +5,15 @@ import type { CdcEvent } from './cdc-event';
 import { IndexerMetrics } from './indexer-metrics';
 
 const message = (offset: string, value: unknown) => ({
-  offset, key: Buffer.from(JSON.stringify({ id: Number(offset) })), value: value === null ? null : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
-  timestamp: '0', attributes: 0, headers: {},
+  offset,
+  key: Buffer.from(JSON.stringify({ id: Number(offset) })),
+  value: value === null ? null : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+  timestamp: '0',
+  attributes: 0,
+  headers: {},
 });
-const product = (offset: string) => message(offset, { id: Number(offset), __op: 'u', __lsn: 10 + Number(offset), __source_ts_ms: Date.now(), __table: 'products' });
+const product = (offset: string) =>
+  message(offset, { id: Number(offset), __op: 'u', __lsn: 10 + Number(offset), __source_ts_ms: Date.now(), __table: 'products' });
 
 /** A fake kafkajs consumer (captures eachBatch, records commits), sync service and DLQ. */
 function setup(apply: (events: CdcEvent[]) => Promise<{ poison: Array<{ event: CdcEvent; error: string }> }>) {
@@ -16,14 +21,30 @@ function setup(apply: (events: CdcEvent[]) => Promise<{ poison: Array<{ event: C
   const letters: Array<{ offset: string; error: string }> = [];
   let eachBatch!: (p: EachBatchPayload) => Promise<void>;
   const kafka = {
-    connect: async () => undefined, subscribe: async () => undefined, on: () => undefined, events: { CRASH: 'crash' },
-    run: async (cfg: { eachBatch: typeof eachBatch }) => { eachBatch = cfg.eachBatch; },
-    commitOffsets: async (o: unknown) => { commits.push(o); },
+    connect: async () => undefined,
+    subscribe: async () => undefined,
+    on: () => undefined,
+    events: { CRASH: 'crash' },
+    run: async (cfg: { eachBatch: typeof eachBatch }) => {
+      eachBatch = cfg.eachBatch;
+    },
+    commitOffsets: async (o: unknown) => {
+      commits.push(o);
+    },
     disconnect: async () => undefined,
   };
   const applied: CdcEvent[][] = [];
-  const sync = { apply: async (events: CdcEvent[]) => { applied.push(events); return apply(events); } };
-  const dlq = { publish: async (ls: Array<{ message: { offset: string }; error: string }>) => { letters.push(...ls.map((l) => ({ offset: l.message.offset, error: l.error }))); } };
+  const sync = {
+    apply: async (events: CdcEvent[]) => {
+      applied.push(events);
+      return apply(events);
+    },
+  };
+  const dlq = {
+    publish: async (ls: Array<{ message: { offset: string }; error: string }>) => {
+      letters.push(...ls.map((l) => ({ offset: l.message.offset, error: l.error })));
+    },
+  };
   const log = { warn: () => undefined, error: () => undefined, info: () => undefined };
   const consumer = new CdcConsumer(kafka as never, new SearchSettings(), sync as never, dlq as never, new IndexerMetrics(), log as never);
   const batch = (messages: ReturnType<typeof message>[], state: { running?: () => boolean; stale?: () => boolean } = {}) =>

@@ -83,7 +83,10 @@ export class CdcConsumer {
         break;
       } catch (err) {
         const delay = Math.min(30000, 200 * 2 ** Math.min(attempt, 8));
-        this.log.warn({ err: (err as Error).message, topic: batch.topic, partition: batch.partition, attempt, delay }, 'batch failed, retrying');
+        this.log.warn(
+          { err: (err as Error).message, topic: batch.topic, partition: batch.partition, attempt, delay },
+          'batch failed, retrying',
+        );
         await sleep(delay);
         await heartbeat();
       }

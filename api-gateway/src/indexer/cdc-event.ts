@@ -44,12 +44,13 @@ export function parseCdcMessage(
   const v = parseJsonObject(value, 'value');
   const k = key && key.length ? parseJsonObject(key, 'key') : {};
   const op = v.__op;
-  if (op !== 'c' && op !== 'u' && op !== 'd' && op !== 'r') throw new PoisonMessageError(`__op is missing or unknown (${JSON.stringify(op)})`);
+  if (op !== 'c' && op !== 'u' && op !== 'd' && op !== 'r')
+    throw new PoisonMessageError(`__op is missing or unknown (${JSON.stringify(op)})`);
   const lsn = Number(v.__lsn);
   if (!Number.isSafeInteger(lsn) || lsn < 0) throw new PoisonMessageError('__lsn is missing or not a number');
   const sourceTsMs = Number(v.__source_ts_ms);
   if (!Number.isFinite(sourceTsMs)) throw new PoisonMessageError('__source_ts_ms is missing or not a number');
-  const table = typeof v.__table === 'string' ? v.__table : topic.split('.').pop() ?? '';
+  const table = typeof v.__table === 'string' ? v.__table : (topic.split('.').pop() ?? '');
   const deleted = v.__deleted === true || v.__deleted === 'true' || op === 'd';
   return { topic, partition, offset, table, op, lsn, sourceTsMs, deleted, key: k, value: v };
 }

@@ -30,7 +30,8 @@ export async function ensureTopics(admin: Admin, settings: SearchSettings): Prom
       configEntries: [{ name: 'cleanup.policy', value: 'delete' }],
     });
   }
-  if (topics.length) await admin.createTopics({ topics, waitForLeaders: true }).catch((err: Error) => {
-    if (!/already exists/i.test(err.message)) throw err;
-  });
+  if (topics.length)
+    await admin.createTopics({ topics, waitForLeaders: true }).catch((err: Error) => {
+      if (!/already exists/i.test(err.message)) throw err;
+    });
 }

@@ -21,7 +21,10 @@ export function deadLetterHeaders(d: DeadLetter): Record<string, string> {
 
 /** Sends poison messages to the dead-letter topic (acks=all) before their offsets are committed. */
 export class DeadLetterPublisher {
-  constructor(private readonly producer: Producer, private readonly topic: string) {}
+  constructor(
+    private readonly producer: Producer,
+    private readonly topic: string,
+  ) {}
 
   async publish(letters: DeadLetter[]): Promise<void> {
     if (!letters.length) return;

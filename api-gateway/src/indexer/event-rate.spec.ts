@@ -4,7 +4,13 @@ describe('EventRate', () => {
   const t0 = Date.parse('2026-11-30T10:00:00Z');
 
   it('nothing yet: zero rate, no last event', () => {
-    expect(new EventRate(60).snapshot(t0)).toEqual({ eventsTotal: 0, eventsPerSecond: 0, windowSeconds: 60, lastEventAt: null, lastEventAgeSeconds: null });
+    expect(new EventRate(60).snapshot(t0)).toEqual({
+      eventsTotal: 0,
+      eventsPerSecond: 0,
+      windowSeconds: 60,
+      lastEventAt: null,
+      lastEventAgeSeconds: null,
+    });
   });
 
   it('averages the events of the last window and ages the last event', () => {

@@ -26,7 +26,13 @@ export class EventRate {
     this.last = nowMs;
   }
 
-  snapshot(nowMs = Date.now()): { eventsTotal: number; eventsPerSecond: number; windowSeconds: number; lastEventAt: string | null; lastEventAgeSeconds: number | null } {
+  snapshot(nowMs = Date.now()): {
+    eventsTotal: number;
+    eventsPerSecond: number;
+    windowSeconds: number;
+    lastEventAt: string | null;
+    lastEventAgeSeconds: number | null;
+  } {
     const second = Math.floor(nowMs / 1000);
     let inWindow = 0;
     for (let i = 0; i < this.windowSeconds; i++) {

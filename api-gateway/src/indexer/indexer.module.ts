@@ -56,7 +56,14 @@ export class IndexerModule {
         {
           provide: CdcConsumer,
           inject: [KAFKA, SearchSettings, CatalogSyncService, IndexerMetrics, LOGGER, INDEXER_OPTIONS],
-          useFactory: async (kafka: Kafka, s: SearchSettings, sync: CatalogSyncService, m: IndexerMetrics, log: Logger, opts: IndexerOptions) => {
+          useFactory: async (
+            kafka: Kafka,
+            s: SearchSettings,
+            sync: CatalogSyncService,
+            m: IndexerMetrics,
+            log: Logger,
+            opts: IndexerOptions,
+          ) => {
             const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
             await producer.connect();
             const consumer = kafka.consumer({
@@ -69,7 +76,14 @@ export class IndexerModule {
               allowAutoTopicCreation: false,
             });
             consumer.on(consumer.events.DISCONNECT, () => void producer.disconnect().catch(() => undefined));
-            return new CdcConsumer(consumer, s, sync, new DeadLetterPublisher(producer, s.INDEXER_DLQ_TOPIC), m, log.child({ component: 'indexer' }));
+            return new CdcConsumer(
+              consumer,
+              s,
+              sync,
+              new DeadLetterPublisher(producer, s.INDEXER_DLQ_TOPIC),
+              m,
+              log.child({ component: 'indexer' }),
+            );
           },
         },
         KafkaCloser,

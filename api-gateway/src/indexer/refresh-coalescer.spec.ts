@@ -4,7 +4,11 @@ import { RefreshCoalescer } from './refresh-coalescer';
 function manualRefresh() {
   const started: Array<() => void> = [];
   const failing: Array<(e: Error) => void> = [];
-  const refresh = () => new Promise<void>((resolve, reject) => { started.push(resolve); failing.push(reject); });
+  const refresh = () =>
+    new Promise<void>((resolve, reject) => {
+      started.push(resolve);
+      failing.push(reject);
+    });
   return { started, failing, refresh };
 }
 const tick = () => new Promise((r) => setImmediate(r));

@@ -22,8 +22,12 @@ describe('ConnectorActionsService', () => {
     expect(connect.resume).not.toHaveBeenCalled();
     expect(r).toEqual({ action: 'restarted', connector: 'c1', previousState: state, connectState: 'RESTARTING', auditId: 42 });
     expect(audit.record).toHaveBeenCalledWith({
-      actorUserId: 9, action: 'connector.restart', subjectType: 'connector', subjectId: 'c1',
-      details: { previousState: state, connectState: 'RESTARTING', apiKeyId: 5, apiKeyPrefix: 'cpk_12345678' }, ip: '192.0.2.1',
+      actorUserId: 9,
+      action: 'connector.restart',
+      subjectType: 'connector',
+      subjectId: 'c1',
+      details: { previousState: state, connectState: 'RESTARTING', apiKeyId: 5, apiKeyPrefix: 'cpk_12345678' },
+      ip: '192.0.2.1',
     });
   });
 

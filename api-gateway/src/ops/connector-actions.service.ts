@@ -13,7 +13,10 @@ const HALTED = new Set(['PAUSED', 'STOPPED']);
  */
 @Injectable()
 export class ConnectorActionsService {
-  constructor(private readonly connect: ConnectClient, private readonly audit: AuditLogRepository) {}
+  constructor(
+    private readonly connect: ConnectClient,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   /** Restarts the connector and all its tasks; a PAUSED/STOPPED connector is resumed instead (a restart would leave it halted). */
   async restart(dto: ConnectorActionDto, key: AuthenticatedApiKey, ip: string | undefined): Promise<ConnectorActionResult> {
@@ -32,7 +35,14 @@ export class ConnectorActionsService {
     return this.record('resumed', before.state, null, dto, key, ip);
   }
 
-  private async record(action: ConnectorActionResult['action'], previousState: string, connectState: string | null, dto: ConnectorActionDto, key: AuthenticatedApiKey, ip: string | undefined): Promise<ConnectorActionResult> {
+  private async record(
+    action: ConnectorActionResult['action'],
+    previousState: string,
+    connectState: string | null,
+    dto: ConnectorActionDto,
+    key: AuthenticatedApiKey,
+    ip: string | undefined,
+  ): Promise<ConnectorActionResult> {
     const connector = this.connect.connector;
     const auditId = await this.audit.record({
       actorUserId: dto.actor?.userId ?? null,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadGatewayResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadGatewayResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ServiceRoute } from '../api-keys/service-route.decorator';
 import type { GatewayRequest } from '../common/http/request-context';
 import { ConnectorActionsService } from './connector-actions.service';
@@ -10,11 +17,16 @@ import { PipelineStatusService } from './pipeline-status.service';
 @ApiTags('ops')
 @Controller('ops')
 export class OpsController {
-  constructor(private readonly status: PipelineStatusService, private readonly actions: ConnectorActionsService) {}
+  constructor(
+    private readonly status: PipelineStatusService,
+    private readonly actions: ConnectorActionsService,
+  ) {}
 
   @Get('pipeline')
   @ServiceRoute('ops:read')
-  @ApiOkResponse({ description: 'CDC pipeline report; every section is {status:"ok", ...} or {status:"unavailable", reason} (docs/api.md)' })
+  @ApiOkResponse({
+    description: 'CDC pipeline report; every section is {status:"ok", ...} or {status:"unavailable", reason} (docs/api.md)',
+  })
   pipeline() {
     return this.status.report();
   }
@@ -22,7 +34,10 @@ export class OpsController {
   @Post('connector/restart')
   @HttpCode(202)
   @ServiceRoute('ops:write')
-  @ApiAcceptedResponse({ type: ConnectorActionResult, description: 'Restart (connector + all tasks) requested; a PAUSED/STOPPED connector is resumed instead' })
+  @ApiAcceptedResponse({
+    type: ConnectorActionResult,
+    description: 'Restart (connector + all tasks) requested; a PAUSED/STOPPED connector is resumed instead',
+  })
   @ApiNotFoundResponse({ description: 'The connector is not registered' })
   @ApiServiceUnavailableResponse({ description: 'Kafka Connect unreachable' })
   @ApiBadGatewayResponse({ description: 'Kafka Connect refused the request' })

@@ -15,8 +15,14 @@ import { ReplicationSlotSource } from './sources/replication-slot.source';
   imports: [ApiKeysModule],
   controllers: [OpsController],
   providers: [
-    PipelineStatusService, ConnectorActionsService, AuditLogRepository,
-    ConnectClient, ReplicationSlotSource, ConsumerLagSource, IndexerStatsSource, IndexCountSource,
+    PipelineStatusService,
+    ConnectorActionsService,
+    AuditLogRepository,
+    ConnectClient,
+    ReplicationSlotSource,
+    ConsumerLagSource,
+    IndexerStatsSource,
+    IndexCountSource,
   ],
 })
 export class OpsModule {}

@@ -5,10 +5,20 @@ const running = { name: 'c', state: 'RUNNING', workerId: 'w', tasks: [{ id: 0, s
 
 function build(connector: () => Promise<unknown>, indexer: () => Promise<unknown> = async () => ({ running: true })) {
   const ok = async () => ({});
-  const sources = { connect: { status: jest.fn(connector) }, slot: { read: jest.fn(ok) }, lag: { read: jest.fn(ok) }, stats: { read: jest.fn(indexer) }, counts: { read: jest.fn(ok) } };
+  const sources = {
+    connect: { status: jest.fn(connector) },
+    slot: { read: jest.fn(ok) },
+    lag: { read: jest.fn(ok) },
+    stats: { read: jest.fn(indexer) },
+    counts: { read: jest.fn(ok) },
+  };
   const svc = new PipelineStatusService(
     { env: { OPS_SOURCE_TIMEOUT_MS: 200 } } as AppConfig,
-    sources.connect as never, sources.slot as never, sources.lag as never, sources.stats as never, sources.counts as never,
+    sources.connect as never,
+    sources.slot as never,
+    sources.lag as never,
+    sources.stats as never,
+    sources.counts as never,
   );
   return { svc, sources };
 }
@@ -21,7 +31,12 @@ describe('PipelineStatusService', () => {
     expect((await build(async () => ({ ...running, state: 'PAUSED' })).svc.report()).healthy).toBe(false);
     expect((await build(async () => ({ ...running, tasks: [{ ...running.tasks[0], state: 'FAILED' }] })).svc.report()).healthy).toBe(false);
     expect((await build(async () => ({ ...running, tasks: [] })).svc.report()).healthy).toBe(false);
-    const r = await build(async () => running, async () => { throw new Error('indexer answered 503 on /stats'); }).svc.report();
+    const r = await build(
+      async () => running,
+      async () => {
+        throw new Error('indexer answered 503 on /stats');
+      },
+    ).svc.report();
     expect(r.healthy).toBe(false);
     expect(r.indexer).toEqual({ status: 'unavailable', reason: 'indexer answered 503 on /stats' });
     expect(r.connector.status).toBe('ok');

@@ -53,8 +53,20 @@ export class PipelineStatusService {
       section('the indexer', ms, () => this.indexerStats.read()),
       section('the search index', ms, () => this.counts.read()),
     ]);
-    const running = connector.status === 'ok' && connector.state === 'RUNNING' && connector.tasks.length > 0 && connector.tasks.every((t) => t.state === 'RUNNING');
+    const running =
+      connector.status === 'ok' &&
+      connector.state === 'RUNNING' &&
+      connector.tasks.length > 0 &&
+      connector.tasks.every((t) => t.state === 'RUNNING');
     const allRead = [replicationSlot, consumerGroup, indexer, index].every((s) => s.status === 'ok');
-    return { generatedAt: new Date().toISOString(), healthy: running && allRead, connector, replicationSlot, consumerGroup, indexer, index };
+    return {
+      generatedAt: new Date().toISOString(),
+      healthy: running && allRead,
+      connector,
+      replicationSlot,
+      consumerGroup,
+      indexer,
+      index,
+    };
   }
 }

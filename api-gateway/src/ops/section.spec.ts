@@ -5,9 +5,17 @@ describe('ops sections', () => {
     await expect(section('x', 100, async () => ({ n: 1 }))).resolves.toEqual({ status: 'ok', n: 1 });
   });
   it('turns a failure into unavailable with the reason (and the network cause code)', async () => {
-    await expect(section('x', 100, async () => { throw new Error('boom'); })).resolves.toEqual({ status: 'unavailable', reason: 'boom' });
+    await expect(
+      section('x', 100, async () => {
+        throw new Error('boom');
+      }),
+    ).resolves.toEqual({ status: 'unavailable', reason: 'boom' });
     const err = Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
-    await expect(section('x', 100, async () => { throw err; })).resolves.toEqual({ status: 'unavailable', reason: 'fetch failed (ECONNREFUSED)' });
+    await expect(
+      section('x', 100, async () => {
+        throw err;
+      }),
+    ).resolves.toEqual({ status: 'unavailable', reason: 'fetch failed (ECONNREFUSED)' });
   });
   it('gives up on a source that does not answer in time', async () => {
     const t0 = Date.now();

@@ -68,11 +68,20 @@ export class PasswordResetService {
 
   private async issueAndSend(email: string, to: string, userId: number, context: ResetContext): Promise<void> {
     const token = randomBytes(32).toString('base64url');
-    const mail = renderResetMail(resetLink(this.config.publicOrigins[0], context, token, email), this.config.env.PASSWORD_RESET_TTL_MINUTES);
+    const mail = renderResetMail(
+      resetLink(this.config.publicOrigins[0], context, token, email),
+      this.config.env.PASSWORD_RESET_TTL_MINUTES,
+    );
     try {
       await this.resets.store(email, sha256Hex(token));
       await retryWithBackoff(
-        () => this.transport.sendMail({ from: this.mailConfig.MAIL_FROM, to, ...mail, messageId: `<reset-${randomBytes(8).toString('hex')}@commerce.local>` }),
+        () =>
+          this.transport.sendMail({
+            from: this.mailConfig.MAIL_FROM,
+            to,
+            ...mail,
+            messageId: `<reset-${randomBytes(8).toString('hex')}@commerce.local>`,
+          }),
         { attempts: this.mailConfig.MAIL_MAX_ATTEMPTS, baseMs: this.mailConfig.MAIL_RETRY_BASE_MS, sleep: this.sleep },
       );
       this.logger.info({ userId }, 'password reset mail sent');

@@ -2,7 +2,9 @@ import { renderResetMail, resetLink } from './reset-mail';
 
 describe('reset mail', () => {
   it('links the admin page or the storefront page, token and email encoded', () => {
-    expect(resetLink('http://localhost:8080', 'admin', 'abc_-1', 'a+b@example.test')).toBe('http://localhost:8080/admin/reset-password/abc_-1?email=a%2Bb%40example.test');
+    expect(resetLink('http://localhost:8080', 'admin', 'abc_-1', 'a+b@example.test')).toBe(
+      'http://localhost:8080/admin/reset-password/abc_-1?email=a%2Bb%40example.test',
+    );
     expect(resetLink('https://shop.example', 'storefront', 'T', 'x@y.z')).toBe('https://shop.example/reset-password/T?email=x%40y.z');
   });
 

@@ -50,9 +50,18 @@ export class ProductsController {
   @ApiQuery({ name: 'page', required: false, example: 1 })
   @ApiQuery({ name: 'pageSize', required: false, example: 24, description: '1-100' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of a previous page' })
-  @ApiQuery({ name: 'consistentWith', required: false, description: 'admins only (Bearer or cookie): X-Consistency-Token of a product write; waits (max 5 s, polling with backoff) until the index applied it; X-Consistency: applied|stale' })
+  @ApiQuery({
+    name: 'consistentWith',
+    required: false,
+    description:
+      'admins only (Bearer or cookie): X-Consistency-Token of a product write; waits (max 5 s, polling with backoff) until the index applied it; X-Consistency: applied|stale',
+  })
   @OptionalAuth()
-  async list(@Query() raw: Record<string, unknown>, @Req() req: GatewayRequest, @Res({ passthrough: true }) res: Response): Promise<ProductPage> {
+  async list(
+    @Query() raw: Record<string, unknown>,
+    @Req() req: GatewayRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProductPage> {
     const result = await this.lists.list(raw, req.user);
     listHeaders(res, result);
     return result.page;
@@ -68,7 +77,7 @@ export class ProductsController {
 
   @Public()
   @Get('by-slug/:slug')
-  @ApiOkResponse({ type: ProductPageView, description: 'active products only (404 otherwise): the storefront\'s shareable product page' })
+  @ApiOkResponse({ type: ProductPageView, description: "active products only (404 otherwise): the storefront's shareable product page" })
   async bySlug(@Param('slug') slug: string, @Res({ passthrough: true }) res: Response): Promise<ProductPageView> {
     if (slug.length > 255 || !SLUG_PATTERN.test(slug)) {
       throw new ValidationFailedException([{ field: 'slug', message: 'slug must be lowercase words joined by hyphens (max 255)' }]);

@@ -35,8 +35,18 @@ export class ProductsService {
       const [row]: Array<{ id: string }> = await m.query(
         `INSERT INTO products (sku, name, slug, description, price, currency, category_id, brand_id, status, attributes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
-        [dto.sku, dto.name, dto.slug ?? slugify(dto.name), dto.description ?? '', dto.price, dto.currency ?? 'USD',
-          dto.categoryId, brandId, dto.status ?? 'active', JSON.stringify(dto.attributes)],
+        [
+          dto.sku,
+          dto.name,
+          dto.slug ?? slugify(dto.name),
+          dto.description ?? '',
+          dto.price,
+          dto.currency ?? 'USD',
+          dto.categoryId,
+          brandId,
+          dto.status ?? 'active',
+          JSON.stringify(dto.attributes),
+        ],
       );
       await m.query(
         `INSERT INTO inventory (product_id, on_hand) VALUES ($1, $2)
@@ -52,10 +62,9 @@ export class ProductsService {
   /** Replaces a product (PUT semantics); an omitted slug keeps the current one (URLs stay stable); stock, when given, replaces on_hand. */
   async update(id: number, dto: ProductInputDto): Promise<ProductView> {
     await this.db.transaction(async (m) => {
-      const [existing]: Array<{ id: string }> = await m.query(
-        'SELECT id FROM products WHERE id = $1 AND deleted_at IS NULL FOR UPDATE',
-        [id],
-      );
+      const [existing]: Array<{ id: string }> = await m.query('SELECT id FROM products WHERE id = $1 AND deleted_at IS NULL FOR UPDATE', [
+        id,
+      ]);
       if (!existing) throw new NotFoundException(`Product ${id} not found`);
       await this.assertCategory(m, dto.categoryId);
       const brandId = await this.upsertBrand(m, dto.brand);
@@ -63,8 +72,19 @@ export class ProductsService {
         `UPDATE products SET sku = $2, name = $3, slug = COALESCE($4, slug), description = $5, price = $6, currency = $7,
                 category_id = $8, brand_id = $9, status = $10, attributes = $11::jsonb, updated_at = now()
           WHERE id = $1`,
-        [id, dto.sku, dto.name, dto.slug ?? null, dto.description ?? '', dto.price, dto.currency ?? 'USD',
-          dto.categoryId, brandId, dto.status ?? 'active', JSON.stringify(dto.attributes)],
+        [
+          id,
+          dto.sku,
+          dto.name,
+          dto.slug ?? null,
+          dto.description ?? '',
+          dto.price,
+          dto.currency ?? 'USD',
+          dto.categoryId,
+          brandId,
+          dto.status ?? 'active',
+          JSON.stringify(dto.attributes),
+        ],
       );
       if (dto.stock !== undefined) {
         await m.query(

@@ -47,7 +47,10 @@ export class SearchEventRecorder implements OnModuleInit, OnApplicationShutdown 
 
   record(event: SearchEvent): void {
     if (!this.options.enabled) return;
-    if (this.buffer.length >= this.options.maxBuffered) { this.dropped++; return; }
+    if (this.buffer.length >= this.options.maxBuffered) {
+      this.dropped++;
+      return;
+    }
     this.buffer.push(event);
     if (this.buffer.length >= this.options.batchSize) void this.flush();
   }
@@ -92,8 +95,15 @@ export class SearchEventRecorder implements OnModuleInit, OnApplicationShutdown 
 
   /** Deletes the daily indices older than the retention (by name: wildcard deletes are refused). */
   async applyRetention(now = new Date()): Promise<string[]> {
-    const existing = await this.es.cat.indices({ index: `${this.options.prefix}-*`, format: 'json', h: 'index' }) as Array<{ index?: string }>;
-    const expired = expiredIndices(this.options.prefix, existing.map((i) => i.index ?? ''), this.options.retentionDays, now);
+    const existing = (await this.es.cat.indices({ index: `${this.options.prefix}-*`, format: 'json', h: 'index' })) as Array<{
+      index?: string;
+    }>;
+    const expired = expiredIndices(
+      this.options.prefix,
+      existing.map((i) => i.index ?? ''),
+      this.options.retentionDays,
+      now,
+    );
     if (expired.length) await this.es.indices.delete({ index: expired.join(',') });
     return expired;
   }

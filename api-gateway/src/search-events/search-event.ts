@@ -43,5 +43,7 @@ export const dailyIndex = (prefix: string, time: Date): string => `${prefix}-${t
 /** The daily indices (of `existing`) older than `retentionDays` before `now`. */
 export function expiredIndices(prefix: string, existing: string[], retentionDays: number, now: Date): string[] {
   const oldest = dailyIndex(prefix, new Date(now.getTime() - retentionDays * 86_400_000));
-  return existing.filter((name) => /^\d{4}\.\d{2}\.\d{2}$/.test(name.slice(prefix.length + 1)) && name.startsWith(`${prefix}-`) && name < oldest);
+  return existing.filter(
+    (name) => /^\d{4}\.\d{2}\.\d{2}$/.test(name.slice(prefix.length + 1)) && name.startsWith(`${prefix}-`) && name < oldest,
+  );
 }

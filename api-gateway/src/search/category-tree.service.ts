@@ -26,7 +26,13 @@ export class CategoryTreeService {
       const rows = this.db
         .query(`SELECT id, parent_id, slug, name, position FROM categories`)
         .then((rs: Array<{ id: string; parent_id: string | null; slug: string; name: string; position: number }>) =>
-          rs.map((r) => ({ id: Number(r.id), parentId: r.parent_id === null ? null : Number(r.parent_id), slug: r.slug, name: r.name, position: r.position })),
+          rs.map((r) => ({
+            id: Number(r.id),
+            parentId: r.parent_id === null ? null : Number(r.parent_id),
+            slug: r.slug,
+            name: r.name,
+            position: r.position,
+          })),
         );
       rows.catch(() => (this.cache = undefined));
       this.cache = { at: Date.now(), rows };
@@ -42,19 +48,27 @@ export class CategoryTreeService {
   async treeWithCounts(): Promise<CategoryFacetValue[]> {
     const [categories, counts] = await Promise.all([
       this.categories(),
-      throughBreaker(this.breaker, isNodeFailure, () => this.indexCounts(), () => this.databaseCounts()),
+      throughBreaker(
+        this.breaker,
+        isNodeFailure,
+        () => this.indexCounts(),
+        () => this.databaseCounts(),
+      ),
     ]);
     return categoryTree(categories, counts, true);
   }
 
   private async indexCounts(): Promise<Map<number, number>> {
-    const res = await this.es.search({
-      index: this.settings.SEARCH_PRODUCTS_ALIAS,
-      size: 0,
-      query: { term: { visible: true } },
-      aggs: { values: { terms: { field: 'categoryIds', size: 5000 } } },
-    }, { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 });
-    const buckets = ((res.aggregations?.values as { buckets?: Array<{ key: number; doc_count: number }> })?.buckets ?? []);
+    const res = await this.es.search(
+      {
+        index: this.settings.SEARCH_PRODUCTS_ALIAS,
+        size: 0,
+        query: { term: { visible: true } },
+        aggs: { values: { terms: { field: 'categoryIds', size: 5000 } } },
+      },
+      { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 },
+    );
+    const buckets = (res.aggregations?.values as { buckets?: Array<{ key: number; doc_count: number }> })?.buckets ?? [];
     return new Map(buckets.map((b) => [Number(b.key), b.doc_count]));
   }
 

@@ -42,7 +42,11 @@ export class ResilientProductSearch extends ProductSearch {
       isNodeFailure,
       async () => ({ ...(await this.es.search(q)), degraded: false }),
       async (err) => {
-        if (err) this.log.warn({ component: 'search', breaker: this.breaker.current, err: describeEsError(err) }, 'search node failed: serving from PostgreSQL');
+        if (err)
+          this.log.warn(
+            { component: 'search', breaker: this.breaker.current, err: describeEsError(err) },
+            'search node failed: serving from PostgreSQL',
+          );
         return this.fallback(q);
       },
     );

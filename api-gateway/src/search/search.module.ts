@@ -43,9 +43,19 @@ import { SuggestService } from './suggest.service';
     {
       provide: CircuitBreaker,
       inject: [SearchSettings],
-      useFactory: (s: SearchSettings) => new CircuitBreaker({ failureThreshold: s.SEARCH_BREAKER_FAILURES, openMs: s.SEARCH_BREAKER_OPEN_MS }),
+      useFactory: (s: SearchSettings) =>
+        new CircuitBreaker({ failureThreshold: s.SEARCH_BREAKER_FAILURES, openMs: s.SEARCH_BREAKER_OPEN_MS }),
     },
   ],
-  exports: [ProductSearch, ProductListService, EsProductSearchService, SuggestService, CategoryTreeService, ConsistencyService, ConsistencyTokenInterceptor, CircuitBreaker],
+  exports: [
+    ProductSearch,
+    ProductListService,
+    EsProductSearchService,
+    SuggestService,
+    CategoryTreeService,
+    ConsistencyService,
+    ConsistencyTokenInterceptor,
+    CircuitBreaker,
+  ],
 })
 export class SearchModule {}

@@ -17,7 +17,9 @@ export class SearchSettings extends EnvironmentSchema {
     return `${this.SEARCH_ORDERS_ALIAS}-write`;
   }
   get brokers(): string[] {
-    return this.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
+    return this.KAFKA_BROKERS.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
   }
   topic(table: string): string {
     return `${this.CDC_TOPIC_PREFIX}.public.${table}`;

@@ -33,33 +33,42 @@ export class SuggestService {
     const q = typeof values[0] === 'string' ? values[0].trim() : '';
     if (values.length > 1) throw new ValidationFailedException([{ field: 'q', message: 'must be given once' }], 'Invalid query: q');
     if (!q.length) throw new ValidationFailedException([{ field: 'q', message: 'is required' }], 'Invalid query: q');
-    if (q.length > 100) throw new ValidationFailedException([{ field: 'q', message: 'must be at most 100 characters' }], 'Invalid query: q');
+    if (q.length > 100)
+      throw new ValidationFailedException([{ field: 'q', message: 'must be at most 100 characters' }], 'Invalid query: q');
     return q;
   }
 
   /** Suggestions need the index: while the node is away, 503 + Retry-After (the breaker's open time). */
   suggest(q: string): Promise<SuggestResponse> {
-    return throughBreaker(this.breaker, isNodeFailure, () => this.query(q), async () => {
-      const s = Math.max(1, this.breaker.retryAfterSeconds());
-      throw new RetryLaterException(s, `Suggestions are temporarily unavailable; retry in ${s} s`);
-    });
+    return throughBreaker(
+      this.breaker,
+      isNodeFailure,
+      () => this.query(q),
+      async () => {
+        const s = Math.max(1, this.breaker.retryAfterSeconds());
+        throw new RetryLaterException(s, `Suggestions are temporarily unavailable; retry in ${s} s`);
+      },
+    );
   }
 
   private async query(q: string): Promise<SuggestResponse> {
-    const res = await this.es.search({
-      index: this.settings.SEARCH_PRODUCTS_ALIAS,
-      size: 10,
-      track_total_hits: false,
-      _source: ['id', 'name', 'slug', 'brand'],
-      // edge-ngram subfield: every typed word is a plain term lookup (no prefix expansion at query time)
-      query: {
-        bool: {
-          filter: [{ term: { visible: true } }],
-          must: [{ match: { 'name.autocomplete': { query: q, operator: 'and' } } }],
+    const res = await this.es.search(
+      {
+        index: this.settings.SEARCH_PRODUCTS_ALIAS,
+        size: 10,
+        track_total_hits: false,
+        _source: ['id', 'name', 'slug', 'brand'],
+        // edge-ngram subfield: every typed word is a plain term lookup (no prefix expansion at query time)
+        query: {
+          bool: {
+            filter: [{ term: { visible: true } }],
+            must: [{ match: { 'name.autocomplete': { query: q, operator: 'and' } } }],
+          },
         },
-      },
-      sort: [{ _score: 'desc' }, { id: 'asc' }],
-    } as never, { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 });
+        sort: [{ _score: 'desc' }, { id: 'asc' }],
+      } as never,
+      { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 },
+    );
     const suggestions = (res.hits.hits as Array<{ _source?: Suggestion }>).map((h) => h._source!).filter(Boolean);
     return { q, suggestions, tookMs: res.took };
   }

@@ -1,6 +1,7 @@
 /** Anything that runs SQL: a TypeORM DataSource or EntityManager. */
 export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the driver's rows are untyped
+  /** Rows as the driver returns them: callers state their shape. */
+  query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
 /**

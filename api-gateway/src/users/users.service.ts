@@ -29,7 +29,10 @@ export class UsersService {
 
   /** Minimal state needed to accept an access token; one indexed PK lookup. */
   async authState(id: number): Promise<{ tokenVersion: number; isDisabled: boolean; role: UserRole } | null> {
-    const row = await this.users.findOne({ where: { id: String(id) }, select: { id: true, tokenVersion: true, isDisabled: true, role: true } });
+    const row = await this.users.findOne({
+      where: { id: String(id) },
+      select: { id: true, tokenVersion: true, isDisabled: true, role: true },
+    });
     return row ? { tokenVersion: row.tokenVersion, isDisabled: row.isDisabled, role: row.role } : null;
   }
 

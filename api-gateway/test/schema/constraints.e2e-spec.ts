@@ -34,10 +34,11 @@ describe('schema constraints (real PostgreSQL)', () => {
   }
 
   async function category(name: string, parentId: string | null): Promise<{ id: string; path: string; depth: number }> {
-    return one(
-      'INSERT INTO categories (name, slug, parent_id) VALUES ($1, $2, $3) RETURNING id, path, depth',
-      [name, name.toLowerCase().replace(/\W+/g, '-'), parentId],
-    );
+    return one('INSERT INTO categories (name, slug, parent_id) VALUES ($1, $2, $3) RETURNING id, path, depth', [
+      name,
+      name.toLowerCase().replace(/\W+/g, '-'),
+      parentId,
+    ]);
   }
 
   let skuSeq = 0;
@@ -65,12 +66,12 @@ describe('schema constraints (real PostgreSQL)', () => {
     await createDatabase(dbName);
     await migrate(settingsFor(dbName));
     db = await connect(dbName);
-    userA = (await one<{ id: string }>(
-      `INSERT INTO users (email, name, password_hash) VALUES ('alice@example.com', 'Alice', 'x') RETURNING id`,
-    )).id;
-    userB = (await one<{ id: string }>(
-      `INSERT INTO users (email, name, password_hash) VALUES ('bob@example.com', 'Bob', 'x') RETURNING id`,
-    )).id;
+    userA = (
+      await one<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('alice@example.com', 'Alice', 'x') RETURNING id`)
+    ).id;
+    userB = (
+      await one<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('bob@example.com', 'Bob', 'x') RETURNING id`)
+    ).id;
     brandId = (await one<{ id: string }>(`INSERT INTO brands (name, slug) VALUES ('Acme', 'acme') RETURNING id`)).id;
     rootCategoryId = (await category('Root', null)).id;
   });
@@ -91,7 +92,11 @@ describe('schema constraints (real PostgreSQL)', () => {
     it('rejects reserved > on_hand and negative reserved', async () => {
       const id = await product();
       await expectRejected(
-        'INSERT INTO inventory (product_id, on_hand, reserved) VALUES ($1, 2, 3)', [id], '23514', 'inventory_stock_check');
+        'INSERT INTO inventory (product_id, on_hand, reserved) VALUES ($1, 2, 3)',
+        [id],
+        '23514',
+        'inventory_stock_check',
+      );
       await db.query('INSERT INTO inventory (product_id, on_hand, reserved) VALUES ($1, 2, 2)', [id]);
       await expectRejected('UPDATE inventory SET reserved = reserved + 1 WHERE product_id = $1', [id], '23514', 'inventory_stock_check');
       await expectRejected('UPDATE inventory SET reserved = -1 WHERE product_id = $1', [id], '23514', 'inventory_stock_check');
@@ -127,21 +132,37 @@ describe('schema constraints (real PostgreSQL)', () => {
       await expectRejected('UPDATE categories SET parent_id = id WHERE id = $1', [a.id], '23514', 'categories_no_cycle');
       const next = await one<{ id: string }>(`SELECT nextval('categories_id_seq')::text AS id`);
       await expectRejected(
-        'INSERT INTO categories (id, name, slug, parent_id) VALUES ($1, $2, $3, $1)', [next.id, 'Self', 'self'], '23514', 'categories_no_cycle');
+        'INSERT INTO categories (id, name, slug, parent_id) VALUES ($1, $2, $3, $1)',
+        [next.id, 'Self', 'self'],
+        '23514',
+        'categories_no_cycle',
+      );
     });
 
     it('rejects a missing parent', async () => {
       await expectRejected(
-        'INSERT INTO categories (name, slug, parent_id) VALUES ($1, $2, $3)', ['Orphan', 'orphan', '999999'], '23503', 'categories_parent_id_foreign');
+        'INSERT INTO categories (name, slug, parent_id) VALUES ($1, $2, $3)',
+        ['Orphan', 'orphan', '999999'],
+        '23503',
+        'categories_parent_id_foreign',
+      );
     });
 
     it('rejects duplicate sibling slugs, also among roots (NULLS NOT DISTINCT)', async () => {
       const a = await category('Twins', null);
       await category('Kid', a.id);
       await expectRejected(
-        'INSERT INTO categories (name, slug, parent_id) VALUES ($1, $2, $3)', ['Kid', 'kid', a.id], '23505', 'categories_parent_id_slug_unique');
+        'INSERT INTO categories (name, slug, parent_id) VALUES ($1, $2, $3)',
+        ['Kid', 'kid', a.id],
+        '23505',
+        'categories_parent_id_slug_unique',
+      );
       await expectRejected(
-        'INSERT INTO categories (name, slug) VALUES ($1, $2)', ['Twins', 'twins'], '23505', 'categories_parent_id_slug_unique');
+        'INSERT INTO categories (name, slug) VALUES ($1, $2)',
+        ['Twins', 'twins'],
+        '23505',
+        'categories_parent_id_slug_unique',
+      );
     });
 
     it('moving a subtree rewrites the paths and depths of all descendants', async () => {
@@ -154,7 +175,9 @@ describe('schema constraints (real PostgreSQL)', () => {
       await db.query('UPDATE categories SET parent_id = $1 WHERE id = $2', [hobbies.id, audio.id]);
 
       const rows = await db.query<{ id: string; path: string; depth: number }>(
-        'SELECT id, path, depth FROM categories WHERE id = ANY($1::bigint[]) ORDER BY depth', [[audio.id, headphones.id, inEar.id]]);
+        'SELECT id, path, depth FROM categories WHERE id = ANY($1::bigint[]) ORDER BY depth',
+        [[audio.id, headphones.id, inEar.id]],
+      );
       expect(rows.rows).toEqual([
         { id: audio.id, path: `/${hobbies.id}/${audio.id}/`, depth: 1 },
         { id: headphones.id, path: `/${hobbies.id}/${audio.id}/${headphones.id}/`, depth: 2 },
@@ -163,7 +186,10 @@ describe('schema constraints (real PostgreSQL)', () => {
       // descendants query used by category pages
       const desc = await db.query(`SELECT id FROM categories WHERE path LIKE $1 || '%' AND id <> $2`, [`/${hobbies.id}/`, hobbies.id]);
       expect(desc.rows.map((r: { id: string }) => r.id).sort()).toEqual([audio.id, headphones.id, inEar.id].sort());
-      const left = await db.query(`SELECT id FROM categories WHERE path LIKE $1 || '%' AND id <> $2`, [`/${electronics.id}/`, electronics.id]);
+      const left = await db.query(`SELECT id FROM categories WHERE path LIKE $1 || '%' AND id <> $2`, [
+        `/${electronics.id}/`,
+        electronics.id,
+      ]);
       expect(left.rows).toEqual([]);
 
       // and back to the root level: depth shrinks
@@ -190,13 +216,19 @@ describe('schema constraints (real PostgreSQL)', () => {
       await product({ sku: 'TEE-001' });
       await expectRejected(
         `INSERT INTO products (sku, name, slug, price, category_id, brand_id) VALUES ('TEE-001', 'x', 'x-dup', 1, $1, $2)`,
-        [rootCategoryId, brandId], '23505', 'products_sku_unique');
+        [rootCategoryId, brandId],
+        '23505',
+        'products_sku_unique',
+      );
     });
 
     it('rejects a negative price', async () => {
       await expectRejected(
         `INSERT INTO products (sku, name, slug, price, category_id, brand_id) VALUES ('NEG-1', 'x', 'neg-1', -0.01, $1, $2)`,
-        [rootCategoryId, brandId], '23514', 'products_price_check');
+        [rootCategoryId, brandId],
+        '23514',
+        'products_price_check',
+      );
       const id = await product();
       await expectRejected('UPDATE products SET price = -5 WHERE id = $1', [id], '23514', 'products_price_check');
     });
@@ -204,7 +236,10 @@ describe('schema constraints (real PostgreSQL)', () => {
     it('rejects non-object attributes', async () => {
       await expectRejected(
         `INSERT INTO products (sku, name, slug, price, category_id, brand_id, attributes) VALUES ('ATTR-1', 'x', 'attr-1', 1, $1, $2, '[1]')`,
-        [rootCategoryId, brandId], '23514', 'products_attributes_check');
+        [rootCategoryId, brandId],
+        '23514',
+        'products_attributes_check',
+      );
     });
 
     it('increments version on every update, whatever the client sends', async () => {
@@ -232,7 +267,11 @@ describe('schema constraints (real PostgreSQL)', () => {
   describe('users', () => {
     it('rejects a case-insensitive duplicate email', async () => {
       await expectRejected(
-        `INSERT INTO users (email, name, password_hash) VALUES ('ALICE@Example.COM', 'Alice 2', 'x')`, [], '23505', 'users_email_lower_unique');
+        `INSERT INTO users (email, name, password_hash) VALUES ('ALICE@Example.COM', 'Alice 2', 'x')`,
+        [],
+        '23505',
+        'users_email_lower_unique',
+      );
     });
   });
 
@@ -241,7 +280,11 @@ describe('schema constraints (real PostgreSQL)', () => {
       await order(userA, 'key-123', 'ORD-1');
       await expectRejected(
         `INSERT INTO orders (number, user_id, currency, subtotal, total, shipping_address, idempotency_key)
-         VALUES ('ORD-2', $1, 'USD', 10, 10, '{}', 'key-123')`, [userA], '23505', 'orders_user_id_idempotency_key_unique');
+         VALUES ('ORD-2', $1, 'USD', 10, 10, '{}', 'key-123')`,
+        [userA],
+        '23505',
+        'orders_user_id_idempotency_key_unique',
+      );
       await expect(order(userB, 'key-123', 'ORD-3')).resolves.toBeDefined();
     });
 
@@ -254,10 +297,16 @@ describe('schema constraints (real PostgreSQL)', () => {
       await order(userA, null, 'ORD-DUP');
       await expectRejected(
         `INSERT INTO orders (number, user_id, currency, subtotal, total, shipping_address) VALUES ('ORD-DUP', $1, 'USD', 1, 1, '{}')`,
-        [userB], '23505', 'orders_number_unique');
+        [userB],
+        '23505',
+        'orders_number_unique',
+      );
       await expectRejected(
         `INSERT INTO orders (number, user_id, currency, subtotal, total, shipping_address) VALUES ('ORD-NEG', $1, 'USD', 1, -1, '{}')`,
-        [userB], '23514', 'orders_amounts_check');
+        [userB],
+        '23514',
+        'orders_amounts_check',
+      );
     });
 
     it('rejects item quantities outside 1..100 and inconsistent line totals', async () => {
@@ -273,13 +322,16 @@ describe('schema constraints (real PostgreSQL)', () => {
 
   describe('api keys, audit log, password resets', () => {
     it('rejects unknown scopes; deleting the creator or the actor keeps the rows (SET NULL)', async () => {
-      const creator = await one<{ id: string }>(`INSERT INTO users (email, name, password_hash) VALUES ('keys@x.test', 'K', 'h') RETURNING id`);
+      const creator = await one<{ id: string }>(
+        `INSERT INTO users (email, name, password_hash) VALUES ('keys@x.test', 'K', 'h') RETURNING id`,
+      );
       const insert = `INSERT INTO api_keys (name, key_hash, prefix, scopes, created_by) VALUES ('k', $1, 'cpk_abcdefgh', $2, $3) RETURNING id`;
       await expectRejected(insert, ['a'.repeat(64), ['ops:read', 'root'], creator.id], '23514', 'api_keys_scopes_check');
       const key = await one<{ id: string }>(insert, ['b'.repeat(64), ['ops:read', 'ops:write'], creator.id]);
       const audit = await one<{ id: string }>(
         `INSERT INTO admin_audit_log (actor_user_id, action, subject_type, subject_id, ip) VALUES ($1, 'api_key.create', 'api_key', $2, '192.0.2.1') RETURNING id`,
-        [creator.id, key.id]);
+        [creator.id, key.id],
+      );
       await expectRejected(`INSERT INTO admin_audit_log (action, ip) VALUES ('x', 'not-an-ip')`, [], '22P02');
       await db.query('DELETE FROM users WHERE id = $1', [creator.id]);
       expect(await one('SELECT created_by FROM api_keys WHERE id = $1', [key.id])).toEqual({ created_by: null });
@@ -288,7 +340,12 @@ describe('schema constraints (real PostgreSQL)', () => {
 
     it('holds one reset token per email', async () => {
       await db.query(`INSERT INTO password_resets (email, token_hash) VALUES ('r@x.test', $1)`, ['c'.repeat(64)]);
-      await expectRejected(`INSERT INTO password_resets (email, token_hash) VALUES ('r@x.test', $1)`, ['d'.repeat(64)], '23505', 'password_resets_pkey');
+      await expectRejected(
+        `INSERT INTO password_resets (email, token_hash) VALUES ('r@x.test', $1)`,
+        ['d'.repeat(64)],
+        '23505',
+        'password_resets_pkey',
+      );
     });
   });
 });

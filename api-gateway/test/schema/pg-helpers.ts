@@ -66,7 +66,14 @@ export function pgDumpSchema(database: string): string {
     '--no-owner',
     '--no-privileges',
     ...BOOKKEEPING_TABLES.map((t) => `--exclude-table=${t}`),
-    '-h', db.host, '-p', String(db.port), '-U', db.username, '-d', database,
+    '-h',
+    db.host,
+    '-p',
+    String(db.port),
+    '-U',
+    db.username,
+    '-d',
+    database,
   ];
   const res = spawnSync('pg_dump', args, { env: { ...process.env, PGPASSWORD: db.password }, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (res.status !== 0) throw new Error(`pg_dump ${database} failed: ${res.stderr || res.error?.message}`);
@@ -79,14 +86,16 @@ export function pgDumpSchema(database: string): string {
  * deterministic by object type and name), so nothing that would hide a difference is sorted.
  */
 export function normalizeDump(dump: string): string {
-  return dump
-    .split('\n')
-    .filter((line) => !line.startsWith('--'))
-    .filter((line) => !/^SET /.test(line))
-    .filter((line) => !/^SELECT pg_catalog\.set_config\('search_path'/.test(line))
-    .filter((line) => !/^\\(un)?restrict /.test(line))
-    .filter((line) => line.trim() !== '')
-    .join('\n') + '\n';
+  return (
+    dump
+      .split('\n')
+      .filter((line) => !line.startsWith('--'))
+      .filter((line) => !/^SET /.test(line))
+      .filter((line) => !/^SELECT pg_catalog\.set_config\('search_path'/.test(line))
+      .filter((line) => !/^\\(un)?restrict /.test(line))
+      .filter((line) => line.trim() !== '')
+      .join('\n') + '\n'
+  );
 }
 
 /** Unified diff through diff(1); '' when equal. */

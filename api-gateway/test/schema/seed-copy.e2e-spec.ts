@@ -15,10 +15,12 @@ describe('seed COPY FROM STDIN', () => {
   });
 
   it('copies CSV rows: quoting, empty string vs NULL, JSON', async () => {
-    const rows = await copyFrom(c, 'copy_t', ['a', 'b', 'j'], [
-      csvRow([1, 'x,"y"\nz', JSON.stringify({ k: 'v, "w"' })]) + csvRow([2, '', '{}']),
-      csvRow([3, null, null]),
-    ]);
+    const rows = await copyFrom(
+      c,
+      'copy_t',
+      ['a', 'b', 'j'],
+      [csvRow([1, 'x,"y"\nz', JSON.stringify({ k: 'v, "w"' })]) + csvRow([2, '', '{}']), csvRow([3, null, null])],
+    );
     expect(rows).toBe(3);
     const res = await c.query('SELECT a, b, j FROM copy_t ORDER BY a');
     expect(res.rows).toEqual([

@@ -47,9 +47,20 @@ export async function initWithClients(
   where: { database: string; redisDb: number; keyPrefix?: string },
 ): Promise<{ http: () => ReturnType<typeof request>; db: Client; redis: Redis }> {
   await app.init();
-  const db = new Client({ host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USERNAME, password: env.DB_PASSWORD, database: where.database });
+  const db = new Client({
+    host: env.DB_HOST,
+    port: env.DB_PORT,
+    user: env.DB_USERNAME,
+    password: env.DB_PASSWORD,
+    database: where.database,
+  });
   await db.connect();
-  const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, db: where.redisDb, ...(where.keyPrefix === undefined ? {} : { keyPrefix: where.keyPrefix }) });
+  const redis = new Redis({
+    host: env.REDIS_HOST,
+    port: env.REDIS_PORT,
+    db: where.redisDb,
+    ...(where.keyPrefix === undefined ? {} : { keyPrefix: where.keyPrefix }),
+  });
   const server = app.getHttpServer();
   return { http: () => request(server), db, redis };
 }
@@ -84,10 +95,19 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
 let seq = 0;
 export const unique = (p: string) => `${p}${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-export async function createUser(db: Client, role: 'customer' | 'admin', password = 'Passw0rd-long'): Promise<{ id: number; email: string; password: string }> {
+export async function createUser(
+  db: Client,
+  role: 'customer' | 'admin',
+  password = 'Passw0rd-long',
+): Promise<{ id: number; email: string; password: string }> {
   const email = `${unique(role)}@example.test`;
   const hash = bcrypt.hashSync(password, 4);
-  const { rows } = await db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`, [email, role, hash, role]);
+  const { rows } = await db.query(`INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    email,
+    role,
+    hash,
+    role,
+  ]);
   return { id: Number(rows[0].id), email, password };
 }
 
@@ -101,7 +121,11 @@ export async function createCategoryTree(db: Client) {
   const rootSlug = unique('root');
   const childSlug = unique('child');
   const root = await db.query(`INSERT INTO categories (name, slug) VALUES ($1, $2) RETURNING id`, ['Root', rootSlug]);
-  const child = await db.query(`INSERT INTO categories (parent_id, name, slug) VALUES ($1, $2, $3) RETURNING id`, [root.rows[0].id, 'Child', childSlug]);
+  const child = await db.query(`INSERT INTO categories (parent_id, name, slug) VALUES ($1, $2, $3) RETURNING id`, [
+    root.rows[0].id,
+    'Child',
+    childSlug,
+  ]);
   return { rootId: Number(root.rows[0].id), rootSlug, childId: Number(child.rows[0].id), childSlug };
 }
 

@@ -11,7 +11,10 @@ export { bearerToken } from '../request-token';
 /** Global guard: every route needs a valid access token (Bearer, else the access_token cookie) unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;

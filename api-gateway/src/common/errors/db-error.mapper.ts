@@ -20,7 +20,9 @@ export function fieldFromDetail(detail?: string): string | undefined {
   if (!detail) return undefined;
   const m = /Key \((.+?)\)=\(/.exec(detail);
   if (!m) return undefined;
-  const cols = m[1].match(/[a-z_][a-z0-9_]*/gi)?.filter((w) => !['lower', 'text', 'varchar', 'character', 'varying', 'upper'].includes(w.toLowerCase()));
+  const cols = m[1]
+    .match(/[a-z_][a-z0-9_]*/gi)
+    ?.filter((w) => !['lower', 'text', 'varchar', 'character', 'varying', 'upper'].includes(w.toLowerCase()));
   return cols && cols.length ? toCamel(cols[cols.length - 1]) : undefined;
 }
 
@@ -28,7 +30,10 @@ export function fieldFromDetail(detail?: string): string | undefined {
 export function fieldFromConstraint(constraint?: string, column?: string): string {
   if (column) return toCamel(column);
   if (!constraint) return 'unknown';
-  const parts = constraint.replace(/^(chk|ck|uq|fk)_/, '').replace(/_(check|key|fkey|pkey|unique|idx)$/, '').split('_');
+  const parts = constraint
+    .replace(/^(chk|ck|uq|fk)_/, '')
+    .replace(/_(check|key|fkey|pkey|unique|idx)$/, '')
+    .split('_');
   return toCamel(parts.slice(1).join('_') || parts[0]);
 }
 
@@ -42,11 +47,19 @@ export function mapDbError(err: unknown): MappedDbError | undefined {
     }
     case '23503': {
       const field = fieldFromDetail(e.detail) ?? fieldFromConstraint(e.constraint);
-      return { status: 422, message: `${field} references a missing or still-referenced record`, details: [{ field, message: 'referenced record does not exist or is in use' }] };
+      return {
+        status: 422,
+        message: `${field} references a missing or still-referenced record`,
+        details: [{ field, message: 'referenced record does not exist or is in use' }],
+      };
     }
     case '23514': {
       const field = fieldFromConstraint(e.constraint, e.column);
-      return { status: 422, message: `${field} violates a constraint`, details: [{ field, message: `check constraint ${e.constraint ?? ''} violated`.trim() }] };
+      return {
+        status: 422,
+        message: `${field} violates a constraint`,
+        details: [{ field, message: `check constraint ${e.constraint ?? ''} violated`.trim() }],
+      };
     }
     case '23502': {
       const field = e.column ? toCamel(e.column) : 'unknown';

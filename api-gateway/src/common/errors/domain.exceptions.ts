@@ -3,7 +3,10 @@ import type { ErrorDetail } from './error-body';
 
 /** 422 naming the offending field (e.g. a categoryId that does not exist). */
 export class UnprocessableFieldException extends HttpException {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message, HttpStatus.UNPROCESSABLE_ENTITY);
   }
   get details(): ErrorDetail[] {
@@ -12,7 +15,10 @@ export class UnprocessableFieldException extends HttpException {
 }
 
 export class FieldConflictException extends ConflictException {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
   get details(): ErrorDetail[] {

@@ -18,12 +18,7 @@ export interface ErrorBody {
   timestamp: string;
 }
 
-export function buildErrorBody(
-  req: GatewayRequest,
-  statusCode: number,
-  message: string,
-  details?: ErrorDetail[],
-): ErrorBody {
+export function buildErrorBody(req: GatewayRequest, statusCode: number, message: string, details?: ErrorDetail[]): ErrorBody {
   const body: ErrorBody = {
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',

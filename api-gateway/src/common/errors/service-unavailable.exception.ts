@@ -5,7 +5,10 @@ import { HttpException, HttpStatus } from '@nestjs/common';
  * the exception filter sends `Retry-After: <retryAfterSeconds>` with the error body.
  */
 export class RetryLaterException extends HttpException {
-  constructor(readonly retryAfterSeconds: number, message: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
     super(message, HttpStatus.SERVICE_UNAVAILABLE);
   }
 }

@@ -4,7 +4,10 @@ import type { ErrorDetail } from './error-body';
 
 /** 400 carrying field-level details; thrown by the ValidationPipe and by query parsers. */
 export class ValidationFailedException extends BadRequestException {
-  constructor(readonly details: ErrorDetail[], message?: string) {
+  constructor(
+    readonly details: ErrorDetail[],
+    message?: string,
+  ) {
     super(message ?? `Validation failed: ${details.map((d) => d.field).join(', ')}`);
   }
 }

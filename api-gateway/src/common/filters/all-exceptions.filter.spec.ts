@@ -17,7 +17,11 @@ describe('resolveException', () => {
     expect(resolveException(new EntityNotFoundError('Product', { id: 1 })).status).toBe(404);
   });
   it('maps unique violations to 409 without SQL', () => {
-    const err = new QueryFailedError('INSERT INTO secret', [], Object.assign(new Error('dup'), { code: '23505', detail: 'Key (sku)=(X) already exists.' }));
+    const err = new QueryFailedError(
+      'INSERT INTO secret',
+      [],
+      Object.assign(new Error('dup'), { code: '23505', detail: 'Key (sku)=(X) already exists.' }),
+    );
     const r = resolveException(err);
     expect(r.status).toBe(409);
     expect(JSON.stringify(r)).not.toContain('INSERT');

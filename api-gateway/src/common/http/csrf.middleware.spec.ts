@@ -3,8 +3,16 @@ import { csrfOriginCheck, requestOrigin } from './csrf.middleware';
 const check = csrfOriginCheck(['http://localhost:8080'], (h) => Boolean(h.cookie));
 function run(method: string, headers: Record<string, string>): number {
   let status = 0;
-  const res = { headersSent: false, status: (s: number) => { status = s; return { json: () => undefined }; } };
-  check({ method, headers, id: 'r', url: '/x' } as never, res as never, () => { status = 200; });
+  const res = {
+    headersSent: false,
+    status: (s: number) => {
+      status = s;
+      return { json: () => undefined };
+    },
+  };
+  check({ method, headers, id: 'r', url: '/x' } as never, res as never, () => {
+    status = 200;
+  });
   return status;
 }
 

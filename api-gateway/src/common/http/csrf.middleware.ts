@@ -30,8 +30,14 @@ export function csrfOriginCheck(allowedOrigins: string[], cookieAuth: (headers: 
     if (SAFE_METHODS.has(req.method) || req.headers.authorization || !cookieAuth(req.headers)) return next();
     const origin = requestOrigin(req.headers);
     if (origin && allowed.has(origin)) return next();
-    sendError(req, res, 403, origin ? `Cross-site request refused: origin ${origin} is not allowed` : 'Cross-site request refused: Origin or Referer required with cookie authentication', [
-      { field: 'origin', message: 'must be one of the platform origins (PUBLIC_ORIGIN)' },
-    ]);
+    sendError(
+      req,
+      res,
+      403,
+      origin
+        ? `Cross-site request refused: origin ${origin} is not allowed`
+        : 'Cross-site request refused: Origin or Referer required with cookie authentication',
+      [{ field: 'origin', message: 'must be one of the platform origins (PUBLIC_ORIGIN)' }],
+    );
   };
 }

@@ -10,7 +10,8 @@ export function jsonBody(limit: string) {
       if (!err) return next();
       const e = err as { type?: string; status?: number; limit?: number };
       if (e.type === 'entity.too.large') return sendError(req, res, 413, `Request body exceeds the ${limit} limit`);
-      if (e.type === 'entity.parse.failed') return sendError(req, res, 400, 'Malformed JSON body', [{ field: 'body', message: 'is not valid JSON' }]);
+      if (e.type === 'entity.parse.failed')
+        return sendError(req, res, 400, 'Malformed JSON body', [{ field: 'body', message: 'is not valid JSON' }]);
       const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 400;
       return sendError(req, res, status, 'Unreadable request body');
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { NextFunction, Response } from 'express';
 import type { GatewayRequest } from './request-context';
 
-const SAFE_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Takes X-Request-Id when it is sane, else generates one; echoes it on the response. */
 export function requestIdMiddleware(req: GatewayRequest, res: Response, next: NextFunction): void {

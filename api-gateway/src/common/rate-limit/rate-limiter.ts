@@ -28,14 +28,23 @@ export class RateLimiter {
   async consume(bucket: Bucket, key: string): Promise<void> {
     const base = this.base(bucket, key);
     const ms = bucket.windowSeconds * 1000;
-    const [, , blockMs] = (await this.redis.eval(FIXED_WINDOW_SCRIPT, 2, `${base}:hits`, `${base}:block`, ms, bucket.limit, ms)) as [number, number, number];
+    const [, , blockMs] = (await this.redis.eval(FIXED_WINDOW_SCRIPT, 2, `${base}:hits`, `${base}:block`, ms, bucket.limit, ms)) as [
+      number,
+      number,
+      number,
+    ];
     if (blockMs > 0) throw new TooManyRequestsException(Math.max(1, Math.ceil(blockMs / 1000)));
   }
 
   /** Throws 429 if `limit` failures were already recorded in the window; counts nothing. */
   async check(bucket: Bucket, key: string): Promise<void> {
     const hitsKey = `${this.base(bucket, key)}:hits`;
-    const [hits, ttl] = await this.redis.multi().get(hitsKey).pttl(hitsKey).exec().then((r) => (r ?? []).map(([, v]) => v) as [string | null, number]);
+    const [hits, ttl] = await this.redis
+      .multi()
+      .get(hitsKey)
+      .pttl(hitsKey)
+      .exec()
+      .then((r) => (r ?? []).map(([, v]) => v) as [string | null, number]);
     if (Number(hits ?? 0) >= bucket.limit) throw new TooManyRequestsException(Math.max(1, Math.ceil(Number(ttl) / 1000)));
   }
 

@@ -31,9 +31,7 @@ $$`);
       CONSTRAINT users_pkey PRIMARY KEY (id)
     )`);
     await q.query(`CREATE UNIQUE INDEX users_email_lower_unique ON users (lower(email))`);
-    await q.query(
-      `CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
-    );
+    await q.query(`CREATE TRIGGER users_set_updated_at BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
 
     await q.query(`CREATE TABLE refresh_tokens (
       id uuid NOT NULL DEFAULT gen_random_uuid(),

@@ -22,9 +22,7 @@ export class CreateCatalogTables1795564800002 implements MigrationInterface {
       CONSTRAINT categories_pkey PRIMARY KEY (id),
       CONSTRAINT categories_parent_id_foreign FOREIGN KEY (parent_id) REFERENCES categories (id) ON DELETE RESTRICT
     )`);
-    await q.query(
-      `CREATE UNIQUE INDEX categories_parent_id_slug_unique ON categories (parent_id, slug) NULLS NOT DISTINCT`,
-    );
+    await q.query(`CREATE UNIQUE INDEX categories_parent_id_slug_unique ON categories (parent_id, slug) NULLS NOT DISTINCT`);
     await q.query(`CREATE INDEX categories_path_index ON categories (path text_pattern_ops)`);
 
     await q.query(`CREATE FUNCTION categories_tree() RETURNS trigger
@@ -81,15 +79,11 @@ BEGIN
   RETURN NULL;
 END;
 $$`);
-    await q.query(
-      `CREATE TRIGGER categories_tree BEFORE INSERT OR UPDATE ON categories FOR EACH ROW EXECUTE FUNCTION categories_tree()`,
-    );
+    await q.query(`CREATE TRIGGER categories_tree BEFORE INSERT OR UPDATE ON categories FOR EACH ROW EXECUTE FUNCTION categories_tree()`);
     await q.query(
       `CREATE TRIGGER categories_move_subtree AFTER UPDATE ON categories FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION categories_move_subtree()`,
     );
-    await q.query(
-      `CREATE TRIGGER categories_set_updated_at BEFORE UPDATE ON categories FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
-    );
+    await q.query(`CREATE TRIGGER categories_set_updated_at BEFORE UPDATE ON categories FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
 
     // ---- brands -------------------------------------------------------------------------
     await q.query(`CREATE TABLE brands (
@@ -102,9 +96,7 @@ $$`);
       CONSTRAINT brands_slug_unique UNIQUE (slug)
     )`);
     await q.query(`CREATE UNIQUE INDEX brands_name_lower_unique ON brands (lower(name))`);
-    await q.query(
-      `CREATE TRIGGER brands_set_updated_at BEFORE UPDATE ON brands FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
-    );
+    await q.query(`CREATE TRIGGER brands_set_updated_at BEFORE UPDATE ON brands FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
 
     // ---- products -----------------------------------------------------------------------
     await q.query(`CREATE TABLE products (
@@ -142,12 +134,8 @@ BEGIN
   RETURN NEW;
 END;
 $$`);
-    await q.query(
-      `CREATE TRIGGER products_bump_version BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION products_bump_version()`,
-    );
-    await q.query(
-      `CREATE TRIGGER products_set_updated_at BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
-    );
+    await q.query(`CREATE TRIGGER products_bump_version BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION products_bump_version()`);
+    await q.query(`CREATE TRIGGER products_set_updated_at BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
 
     // ---- product_images -----------------------------------------------------------------
     await q.query(`CREATE TABLE product_images (
@@ -161,9 +149,7 @@ $$`);
       CONSTRAINT product_images_pkey PRIMARY KEY (id),
       CONSTRAINT product_images_product_id_foreign FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE
     )`);
-    await q.query(
-      `CREATE INDEX product_images_product_id_position_index ON product_images (product_id, position)`,
-    );
+    await q.query(`CREATE INDEX product_images_product_id_position_index ON product_images (product_id, position)`);
     await q.query(
       `CREATE TRIGGER product_images_set_updated_at BEFORE UPDATE ON product_images FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
     );
@@ -179,9 +165,7 @@ $$`);
       CONSTRAINT inventory_stock_check CHECK (on_hand >= 0 AND reserved >= 0 AND reserved <= on_hand),
       CONSTRAINT inventory_product_id_foreign FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE
     )`);
-    await q.query(
-      `CREATE TRIGGER inventory_set_updated_at BEFORE UPDATE ON inventory FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
-    );
+    await q.query(`CREATE TRIGGER inventory_set_updated_at BEFORE UPDATE ON inventory FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -33,12 +33,8 @@ export class CreateOrderTables1795564800003 implements MigrationInterface {
     await q.query(`CREATE INDEX orders_user_id_created_at_index ON orders (user_id, created_at)`);
     await q.query(`CREATE INDEX orders_status_created_at_index ON orders (status, created_at)`);
     await q.query(`CREATE INDEX orders_created_at_index ON orders (created_at)`);
-    await q.query(
-      `CREATE INDEX orders_reserved_until_index ON orders (reserved_until) WHERE status = 'pending'`,
-    );
-    await q.query(
-      `CREATE TRIGGER orders_set_updated_at BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
-    );
+    await q.query(`CREATE INDEX orders_reserved_until_index ON orders (reserved_until) WHERE status = 'pending'`);
+    await q.query(`CREATE TRIGGER orders_set_updated_at BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION set_updated_at()`);
 
     await q.query(`CREATE TABLE order_items (
       id bigserial NOT NULL,

@@ -34,9 +34,7 @@ export class CreateIntegrationTables1795564800004 implements MigrationInterface 
       CONSTRAINT import_batches_pkey PRIMARY KEY (id),
       CONSTRAINT import_batches_user_id_foreign FOREIGN KEY (user_id) REFERENCES users (id)
     )`);
-    await q.query(
-      `CREATE INDEX import_batches_user_id_created_at_index ON import_batches (user_id, created_at)`,
-    );
+    await q.query(`CREATE INDEX import_batches_user_id_created_at_index ON import_batches (user_id, created_at)`);
     await q.query(
       `CREATE TRIGGER import_batches_set_updated_at BEFORE UPDATE ON import_batches FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
     );

@@ -35,7 +35,9 @@ export class AddCatalogAdminColumns1796100000001 implements MigrationInterface {
     await q.query('ALTER TABLE api_keys DROP CONSTRAINT api_keys_scopes_check');
     await q.query(`ALTER TABLE api_keys ADD CONSTRAINT api_keys_scopes_check
       CHECK (scopes <@ ARRAY['ops:read', 'ops:write', 'search:reindex']::text[])`);
-    await q.query('ALTER TABLE import_batches DROP COLUMN started_at, DROP COLUMN mapping, DROP COLUMN source_path, DROP COLUMN dry_run, DROP COLUMN format');
+    await q.query(
+      'ALTER TABLE import_batches DROP COLUMN started_at, DROP COLUMN mapping, DROP COLUMN source_path, DROP COLUMN dry_run, DROP COLUMN format',
+    );
     await q.query('ALTER TABLE product_images DROP COLUMN failure_reason, DROP COLUMN mime_type, DROP COLUMN thumbnail_path');
     await q.query('DROP INDEX products_search_trgm_index');
     await q.query('DROP EXTENSION IF EXISTS pg_trgm');

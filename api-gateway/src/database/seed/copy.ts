@@ -80,7 +80,13 @@ class CopyFromStdin implements Submittable {
 }
 
 /** Runs `COPY table (cols) FROM STDIN ...` with the given CSV chunks; resolves to the row count. */
-export function copyFrom(client: Client, table: string, columns: readonly string[], chunks: Iterable<Buffer | string>, options = 'FORMAT csv'): Promise<number> {
+export function copyFrom(
+  client: Client,
+  table: string,
+  columns: readonly string[],
+  chunks: Iterable<Buffer | string>,
+  options = 'FORMAT csv',
+): Promise<number> {
   const text = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (${options})`;
   return new Promise<number>((resolve, reject) => {
     client.query(new CopyFromStdin(text, chunks, resolve, reject));

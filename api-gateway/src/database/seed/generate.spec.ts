@@ -3,7 +3,11 @@ import { SeedOptions, generateBrands, generateCategories, generateOrders, genera
 import { Rng } from './prng';
 
 const opts = (over: Partial<SeedOptions> = {}): SeedOptions => ({
-  seed: 42, products: 2000, orders: 300, now: new Date('2026-11-25T12:00:00Z'), ...over,
+  seed: 42,
+  products: 2000,
+  orders: 300,
+  now: new Date('2026-11-25T12:00:00Z'),
+  ...over,
 });
 
 function catalogDigest(o: SeedOptions): string {
@@ -11,7 +15,22 @@ function catalogDigest(o: SeedOptions): string {
   const cats = generateCategories();
   const brands = generateBrands(o.seed);
   for (const p of generateProducts(o, cats, brands)) {
-    h.update(JSON.stringify([p.sku, p.name, p.slug, p.description, p.priceCents, p.categoryId, p.brandId, p.status, p.attributes, p.onHand, p.imageCount, p.deletedAt !== null]));
+    h.update(
+      JSON.stringify([
+        p.sku,
+        p.name,
+        p.slug,
+        p.description,
+        p.priceCents,
+        p.categoryId,
+        p.brandId,
+        p.status,
+        p.attributes,
+        p.onHand,
+        p.imageCount,
+        p.deletedAt !== null,
+      ]),
+    );
   }
   return h.digest('hex');
 }
@@ -67,7 +86,9 @@ describe('seed generator', () => {
 
   it('orders are consistent: totals, 90-day window, reservations within stock', () => {
     const o = opts({ products: 3000, orders: 500 });
-    const rows = [...generateProducts(o, generateCategories(), generateBrands(o.seed))].filter((p) => p.status === 'active' && !p.deletedAt);
+    const rows = [...generateProducts(o, generateCategories(), generateBrands(o.seed))].filter(
+      (p) => p.status === 'active' && !p.deletedAt,
+    );
     const onHand = new Int32Array(o.products + 1);
     for (const p of rows) onHand[p.id] = p.onHand;
     const catalog = {

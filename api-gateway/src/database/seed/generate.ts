@@ -1,6 +1,19 @@
 import {
-  ADJECTIVES, APPAREL_SIZES, Attributes, BRAND_PREFIXES, BRAND_SUFFIXES, BRANDS_PER_FAMILY, COLORS, DEMO_CUSTOMERS,
-  FAMILY_MATERIALS, FITS, Family, LeafSpec, SELLING_POINTS, TAXONOMY, TECH_COLORS,
+  ADJECTIVES,
+  APPAREL_SIZES,
+  Attributes,
+  BRAND_PREFIXES,
+  BRAND_SUFFIXES,
+  BRANDS_PER_FAMILY,
+  COLORS,
+  DEMO_CUSTOMERS,
+  FAMILY_MATERIALS,
+  FITS,
+  Family,
+  LeafSpec,
+  SELLING_POINTS,
+  TAXONOMY,
+  TECH_COLORS,
 } from './catalog-data';
 import { Rng, WeightedSampler, zipfWeights } from './prng';
 
@@ -38,7 +51,13 @@ export interface BrandRow {
 }
 
 export const slugify = (s: string): string =>
-  s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 const DAY = 86_400_000;
 
@@ -52,7 +71,16 @@ export function generateCategories(): CategoryRow[] {
       const midId = ++id;
       rows.push({ id: midId, parentId: rootId, name: mid.name, slug: slugify(mid.name), position: mi, depth: 1, family: root.family });
       mid.leaves.forEach((leaf, li) => {
-        rows.push({ id: ++id, parentId: midId, name: leaf.name, slug: slugify(leaf.name), position: li, depth: 2, family: root.family, leaf });
+        rows.push({
+          id: ++id,
+          parentId: midId,
+          name: leaf.name,
+          slug: slugify(leaf.name),
+          position: li,
+          depth: 2,
+          family: root.family,
+          leaf,
+        });
       });
     });
   });
@@ -113,7 +141,14 @@ export interface ProductRow {
   imageCount: number;
 }
 
-const FAMILY_CODE: Record<Family, string> = { apparel: 'CLO', footwear: 'SHO', electronics: 'ELE', home: 'HOM', sports: 'SPO', beauty: 'BEA' };
+const FAMILY_CODE: Record<Family, string> = {
+  apparel: 'CLO',
+  footwear: 'SHO',
+  electronics: 'ELE',
+  home: 'HOM',
+  sports: 'SPO',
+  beauty: 'BEA',
+};
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const titleCase = (s: string): string => s.split(' ').map(cap).join(' ');
@@ -149,8 +184,7 @@ function describe(rng: Rng, family: Family, noun: string, attrs: Attributes, bra
     case 'sports':
       first = `${cap(n)}${material ? ` in ${material}` : ''}, made for the trail, the gym and everything in between.`;
       break;
-    case 'beauty':
-      {
+    case 'beauty': {
       const skin = String(attrs.skin_type ?? 'all skin types');
       first = `${cap(n)} for ${/skin/.test(skin) ? skin : `${skin} skin`}.`;
       break;
@@ -200,7 +234,11 @@ function attributesFor(rng: Rng, family: Family, leaf: LeafSpec): Attributes {
   return attrs;
 }
 
-const wordsOf = (s: string): string[] => s.toLowerCase().split(/[\s-]+/).filter(Boolean);
+const wordsOf = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
 /** True when `part` shares a word with any of `others` ("Organic" and "organic cotton"). */
 const repeatsWord = (part: string, ...others: string[]): boolean => {
   const used = new Set(others.flatMap(wordsOf));
@@ -220,7 +258,8 @@ function freshAdjective(rng: Rng, family: Family, ...others: string[]): string {
 /** A shop-like name: brand, adjective, optional material, noun, variant. No word is said twice. */
 function productName(rng: Rng, family: Family, brand: string, noun: string, attrs: Attributes): string {
   const adj = freshAdjective(rng, family, brand, noun);
-  const rawMaterial = typeof attrs.material === 'string' && attrs.material.length <= 14 && !/%/.test(attrs.material) ? attrs.material : undefined;
+  const rawMaterial =
+    typeof attrs.material === 'string' && attrs.material.length <= 14 && !/%/.test(attrs.material) ? attrs.material : undefined;
   const material = rawMaterial && !repeatsWord(rawMaterial, brand, adj, noun) ? rawMaterial : undefined;
   switch (family) {
     case 'apparel':
@@ -252,11 +291,20 @@ export function* generateProducts(opts: SeedOptions, categories: CategoryRow[], 
   const rng = new Rng(opts.seed, 'products');
   const leaves = categories.filter((c) => c.leaf);
   const rootWeight = new Map(TAXONOMY.map((r) => [r.family, r.weight / r.children.reduce((n, m) => n + m.leaves.length, 0)]));
-  const leafSampler = new WeightedSampler(leaves, leaves.map((l) => rootWeight.get(l.family) ?? 1));
+  const leafSampler = new WeightedSampler(
+    leaves,
+    leaves.map((l) => rootWeight.get(l.family) ?? 1),
+  );
   const brandSamplers = new Map<Family, WeightedSampler<BrandRow>>();
   for (const fam of Object.keys(BRANDS_PER_FAMILY) as Family[]) {
     const bs = brands.filter((b) => b.families.includes(fam));
-    brandSamplers.set(fam, new WeightedSampler(bs, bs.map((b) => b.weight)));
+    brandSamplers.set(
+      fam,
+      new WeightedSampler(
+        bs,
+        bs.map((b) => b.weight),
+      ),
+    );
   }
   // Brand price tier: premium and budget labels (deterministic per brand).
   const tiers = new Map(brands.map((b) => [b.id, 0.8 + new Rng(opts.seed, `tier:${b.slug}`).next() * 0.6]));
@@ -270,7 +318,10 @@ export function* generateProducts(opts: SeedOptions, categories: CategoryRow[], 
     const noun = rng.pick(leaf.nouns);
     const attributes = attributesFor(rng, family, leaf);
     const name = productName(rng, family, brand.name, noun, attributes);
-    const sku = `${FAMILY_CODE[family]}-${leaf.name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase()}-${String(id).padStart(6, '0')}`;
+    const sku = `${FAMILY_CODE[family]}-${leaf.name
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase()}-${String(id).padStart(6, '0')}`;
     const createdAt = new Date(now - Math.floor(rng.next() * 365 * DAY));
     const updatedAt = new Date(Math.min(now, createdAt.getTime() + Math.floor(rng.next() * 30 * DAY)));
     const r = rng.next();
@@ -306,8 +357,20 @@ export function* generateProducts(opts: SeedOptions, categories: CategoryRow[], 
 
 export type OrderStatus = 'pending' | 'paid' | 'payment_failed' | 'cancelled' | 'shipped' | 'delivered' | 'refunded';
 
-export interface OrderItemRow { productId: number; sku: string; name: string; unitCents: number; quantity: number }
-export interface PaymentRow { status: 'succeeded' | 'declined' | 'error' | 'timeout'; amountCents: number; providerRef: string | null; error: string | null; createdAt: Date }
+export interface OrderItemRow {
+  productId: number;
+  sku: string;
+  name: string;
+  unitCents: number;
+  quantity: number;
+}
+export interface PaymentRow {
+  status: 'succeeded' | 'declined' | 'error' | 'timeout';
+  amountCents: number;
+  providerRef: string | null;
+  error: string | null;
+  createdAt: Date;
+}
 export interface OrderRow {
   id: number;
   number: string;
@@ -355,13 +418,16 @@ export function generateOrders(opts: SeedOptions, userIds: number[], catalog: Se
   // Bestsellers: Zipf over a shuffled order of the sellable products.
   const ranked = rng.shuffle(Array.from(catalog.ids.keys()));
   const productSampler = new WeightedSampler(ranked, zipfWeights(ranked.length, 0.9));
-  const userSampler = new WeightedSampler(userIds, userIds.map((_, i) => 1 / (i + 1)));
+  const userSampler = new WeightedSampler(
+    userIds,
+    userIds.map((_, i) => 1 / (i + 1)),
+  );
   const now = opts.now.getTime();
   const days = 90;
   // Daily volume: weekly pattern (weekends busier) and a slow upward trend.
   const dayWeights = Array.from({ length: days }, (_, d) => {
     const weekday = new Date(now - d * DAY).getUTCDay();
-    return (weekday === 0 || weekday === 6 ? 1.35 : 1) * (1 + (days - d) / days * 0.4);
+    return (weekday === 0 || weekday === 6 ? 1.35 : 1) * (1 + ((days - d) / days) * 0.4);
   });
   const weightSum = dayWeights.reduce((a, b) => a + b, 0);
   let id = 0;
@@ -369,7 +435,8 @@ export function generateOrders(opts: SeedOptions, userIds: number[], catalog: Se
     const count = Math.round((opts.orders * dayWeights[d]) / weightSum);
     const stamps = Array.from({ length: count }, () => now - d * DAY - Math.floor(rng.next() * DAY));
     // a few checkouts in the last minutes, so there are live pending orders holding stock
-    if (d === 0) for (let k = 0; k < Math.min(5, Math.ceil(opts.orders / 400)); k++) stamps.push(now - Math.floor(rng.next() * 10 * 60_000));
+    if (d === 0)
+      for (let k = 0; k < Math.min(5, Math.ceil(opts.orders / 400)); k++) stamps.push(now - Math.floor(rng.next() * 10 * 60_000));
     stamps.sort((a, b) => a - b);
     for (const ts of stamps) {
       const createdAt = new Date(ts);
@@ -399,21 +466,38 @@ export function generateOrders(opts: SeedOptions, userIds: number[], catalog: Se
       const totalCents = subtotalCents + (subtotalCents >= 5000 ? 0 : 499);
       id += 1;
       const lifecycleMs: Record<OrderStatus, number> = {
-        pending: 0, paid: 2 * 60_000, payment_failed: 60_000, cancelled: 30 * 60_000,
-        shipped: 1.5 * DAY, delivered: 4 * DAY, refunded: 10 * DAY,
+        pending: 0,
+        paid: 2 * 60_000,
+        payment_failed: 60_000,
+        cancelled: 30 * 60_000,
+        shipped: 1.5 * DAY,
+        delivered: 4 * DAY,
+        refunded: 10 * DAY,
       };
       const updatedAt = new Date(Math.min(now, ts + lifecycleMs[status] * (0.5 + rng.next())));
       const payments: PaymentRow[] = [];
       const paidAt = new Date(Math.min(now, ts + 60_000));
       if (status === 'paid' || status === 'shipped' || status === 'delivered' || status === 'refunded') {
         if (rng.chance(0.06)) {
-          payments.push({ status: 'declined', amountCents: totalCents, providerRef: `pay_${rng.hex(24)}`, error: FAIL_REASONS.declined, createdAt: new Date(ts + 20_000) });
+          payments.push({
+            status: 'declined',
+            amountCents: totalCents,
+            providerRef: `pay_${rng.hex(24)}`,
+            error: FAIL_REASONS.declined,
+            createdAt: new Date(ts + 20_000),
+          });
         }
         payments.push({ status: 'succeeded', amountCents: totalCents, providerRef: `pay_${rng.hex(24)}`, error: null, createdAt: paidAt });
       } else if (status === 'payment_failed') {
         const r = rng.next();
         const kind = r < 0.7 ? 'declined' : r < 0.85 ? 'error' : 'timeout';
-        payments.push({ status: kind, amountCents: totalCents, providerRef: kind === 'timeout' ? null : `pay_${rng.hex(24)}`, error: FAIL_REASONS[kind], createdAt: paidAt });
+        payments.push({
+          status: kind,
+          amountCents: totalCents,
+          providerRef: kind === 'timeout' ? null : `pay_${rng.hex(24)}`,
+          error: FAIL_REASONS[kind],
+          createdAt: paidAt,
+        });
       }
       const day = createdAt.toISOString().slice(0, 10).replace(/-/g, '');
       orders.push({
@@ -423,7 +507,13 @@ export function generateOrders(opts: SeedOptions, userIds: number[], catalog: Se
         status,
         subtotalCents,
         totalCents,
-        shippingAddress: { name: customer.name, street: customer.street, zip: customer.zip, city: customer.city, country: customer.country },
+        shippingAddress: {
+          name: customer.name,
+          street: customer.street,
+          zip: customer.zip,
+          city: customer.city,
+          country: customer.country,
+        },
         idempotencyKey: rng.chance(0.8) ? rng.uuid() : null,
         reservedUntil: status === 'pending' ? new Date(ts + 15 * 60_000) : null,
         createdAt,

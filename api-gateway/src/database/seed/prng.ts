@@ -89,7 +89,10 @@ export class WeightedSampler<T> {
   private readonly cumulative: Float64Array;
   private readonly total: number;
 
-  constructor(private readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    private readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
     if (items.length === 0 || items.length !== weights.length) throw new Error('WeightedSampler: bad input');
     this.cumulative = new Float64Array(weights.length);
     let sum = 0;

@@ -46,26 +46,39 @@ async function main(): Promise<void> {
   if (Number.isNaN(opts.now.getTime())) throw new Error(`SEED_NOW is not a date: ${process.env.SEED_NOW}`);
   const users = seedUsersFromEnv(process.env, explicit);
   const db = dbSettings();
-  const client = new Client({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database, application_name: 'seeder' });
+  const client = new Client({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+    database: db.database,
+    application_name: 'seeder',
+  });
   await client.connect();
   try {
     if (process.argv.includes('--if-empty')) {
-      const { rows: [row] } = await client.query(
-        'SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM categories) + (SELECT count(*) FROM brands) AS n');
+      const {
+        rows: [row],
+      } = await client.query(
+        'SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM categories) + (SELECT count(*) FROM brands) AS n',
+      );
       if (Number(row.n) > 0) {
         console.log(`catalog present (${row.n} product/category/brand rows): left as it is (make seed reseeds on purpose)`);
         return;
       }
       console.log(`empty catalog: loading the demo catalog once (${opts.products} products with images, demo users, 90 days of orders)`);
     }
-    if (!json) console.log(`seeding ${db.host}:${db.port}/${db.database}: ${opts.products} products, ~${opts.orders} orders, seed ${opts.seed}`);
+    if (!json)
+      console.log(`seeding ${db.host}:${db.port}/${db.database}: ${opts.products} products, ~${opts.orders} orders, seed ${opts.seed}`);
     const report = await seedDatabase(client, opts, users, json ? undefined : (m) => console.log(m));
     if (json) {
       console.log(JSON.stringify({ products: opts.products, seed: opts.seed, ...report }));
     } else {
       const c = report.counts;
-      console.log(`done in ${(report.timings.total / 1000).toFixed(2)} s: ${c.categories} categories, ${c.brands} brands, ${c.products} products, ` +
-        `${c.images} images, ${c.inventory} inventory rows, ${c.orders} orders, ${c.orderItems} items, ${c.payments} payments, ${c.users} users`);
+      console.log(
+        `done in ${(report.timings.total / 1000).toFixed(2)} s: ${c.categories} categories, ${c.brands} brands, ${c.products} products, ` +
+          `${c.images} images, ${c.inventory} inventory rows, ${c.orders} orders, ${c.orderItems} items, ${c.payments} payments, ${c.users} users`,
+      );
       console.log(`  admin: ${users.adminEmail} (ADMIN_PASSWORD)`);
       console.log(`  customers: ${DEMO_CUSTOMERS.map((u) => u.email).join(', ')} / ${DEMO_CUSTOMER_PASSWORD}`);
     }
@@ -79,6 +92,6 @@ main().catch((err: unknown) => {
     console.error(`seed: ${err.message}`);
     process.exit(2);
   }
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -9,7 +9,10 @@ describe('seedUsersFromEnv (issue 9, F8 + F11)', () => {
 
   it('outside development needs an explicit admin password, not the committed default', () => {
     expect(() => seedUsersFromEnv({ ...dev, APP_ENV: 'test' }, {})).toThrow(/set ADMIN_PASSWORD explicitly/);
-    expect(seedUsersFromEnv({ ...dev, APP_ENV: 'test', ADMIN_PASSWORD: 'Explicit-pass-99' }, { ADMIN_PASSWORD: 'Explicit-pass-99' }).adminPassword).toBe('Explicit-pass-99');
+    expect(
+      seedUsersFromEnv({ ...dev, APP_ENV: 'test', ADMIN_PASSWORD: 'Explicit-pass-99' }, { ADMIN_PASSWORD: 'Explicit-pass-99' })
+        .adminPassword,
+    ).toBe('Explicit-pass-99');
   });
 
   it('uses the development default in development, hashed at the gateway cost', () => {

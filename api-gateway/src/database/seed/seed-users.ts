@@ -14,11 +14,15 @@ export function seedUsersFromEnv(env: Record<string, string | undefined>, explic
   const appEnv = env.APP_ENV ?? 'development';
   if (appEnv === 'production') throw new SeedRefused('refusing to seed with APP_ENV=production: the seed truncates the catalog and orders');
   const adminPassword = appEnv === 'development' ? env.ADMIN_PASSWORD : explicit.ADMIN_PASSWORD;
-  if (!adminPassword) throw new SeedRefused(`APP_ENV=${appEnv}: set ADMIN_PASSWORD explicitly (environment or .env); the .env.example value is for development only`);
+  if (!adminPassword)
+    throw new SeedRefused(
+      `APP_ENV=${appEnv}: set ADMIN_PASSWORD explicitly (environment or .env); the .env.example value is for development only`,
+    );
   const adminEmail = env.ADMIN_EMAIL ?? 'admin@example.com';
   const problems = passwordProblems(adminPassword, adminEmail);
   if (problems.length) throw new SeedRefused(`ADMIN_PASSWORD ${problems.join('; ')}`);
   const cost = Number(env.BCRYPT_COST ?? 12);
-  if (!Number.isInteger(cost) || cost < 4 || cost > 15) throw new SeedRefused(`BCRYPT_COST must be an integer 4..15, got '${env.BCRYPT_COST}'`);
+  if (!Number.isInteger(cost) || cost < 4 || cost > 15)
+    throw new SeedRefused(`BCRYPT_COST must be an integer 4..15, got '${env.BCRYPT_COST}'`);
   return { adminEmail, adminPassword, bcryptRounds: cost };
 }

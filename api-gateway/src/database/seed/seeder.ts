@@ -3,7 +3,14 @@ import type { Client } from 'pg';
 import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS } from './catalog-data';
 import { chunked, copyFrom, csvRow } from './copy';
 import {
-  OrderRow, SeedOptions, SellableCatalog, generateBrands, generateCategories, generateOrders, generateProducts, imageStatusFor,
+  OrderRow,
+  SeedOptions,
+  SellableCatalog,
+  generateBrands,
+  generateCategories,
+  generateOrders,
+  generateProducts,
+  imageStatusFor,
 } from './generate';
 import { Rng } from './prng';
 
@@ -47,7 +54,12 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
  * (FREEZE: the tables were truncated in this transaction). Users are created by e-mail if
  * missing, never truncated nor overwritten, so accounts (and their passwords) survive a reseed.
  */
-export async function seedDatabase(client: Client, opts: SeedOptions, users: SeedUsersOptions, log: (msg: string) => void = () => {}): Promise<SeedReport> {
+export async function seedDatabase(
+  client: Client,
+  opts: SeedOptions,
+  users: SeedUsersOptions,
+  log: (msg: string) => void = () => {},
+): Promise<SeedReport> {
   const timings: Record<string, number> = {};
   const t0 = Date.now();
   let mark = t0;
@@ -64,7 +76,17 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
     bcrypt.hash(DEMO_CUSTOMER_PASSWORD, users.bcryptRounds),
   ]);
 
-  const counts: SeedCounts = { categories: 0, brands: 0, products: 0, inventory: 0, images: 0, users: 0, orders: 0, orderItems: 0, payments: 0 };
+  const counts: SeedCounts = {
+    categories: 0,
+    brands: 0,
+    products: 0,
+    inventory: 0,
+    images: 0,
+    users: 0,
+    orders: 0,
+    orderItems: 0,
+    payments: 0,
+  };
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL synchronous_commit = off');
@@ -78,7 +100,13 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
       await client.query(
         `INSERT INTO categories (id, parent_id, name, slug, position)
          SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[])`,
-        [level.map((c) => c.id), level.map((c) => c.parentId), level.map((c) => c.name), level.map((c) => c.slug), level.map((c) => c.position)],
+        [
+          level.map((c) => c.id),
+          level.map((c) => c.parentId),
+          level.map((c) => c.name),
+          level.map((c) => c.slug),
+          level.map((c) => c.position),
+        ],
       );
     }
     counts.categories = categories.length;
@@ -86,9 +114,13 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
     // ---- brands ---------------------------------------------------------------------------
     const brands = generateBrands(opts.seed);
     const createdBase = opts.now.getTime() - 400 * 86_400_000;
-    counts.brands = await copyFrom(client, 'brands', ['id', 'name', 'slug', 'created_at', 'updated_at'],
+    counts.brands = await copyFrom(
+      client,
+      'brands',
+      ['id', 'name', 'slug', 'created_at', 'updated_at'],
       chunked(brands.map((b) => csvRow([b.id, b.name, b.slug, new Date(createdBase).toISOString(), new Date(createdBase).toISOString()]))),
-      'FORMAT csv, FREEZE');
+      'FORMAT csv, FREEZE',
+    );
     lap('taxonomy');
 
     // ---- products (streamed while generated) ----------------------------------------------
@@ -116,14 +148,47 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
           sellName.push(p.name);
         }
         yield csvRow([
-          p.id, p.sku, p.name, p.slug, p.description, money(p.priceCents), 'USD', p.categoryId, p.brandId, p.status,
-          JSON.stringify(p.attributes), 1, iso(p.deletedAt), iso(p.createdAt), iso(p.updatedAt),
+          p.id,
+          p.sku,
+          p.name,
+          p.slug,
+          p.description,
+          money(p.priceCents),
+          'USD',
+          p.categoryId,
+          p.brandId,
+          p.status,
+          JSON.stringify(p.attributes),
+          1,
+          iso(p.deletedAt),
+          iso(p.createdAt),
+          iso(p.updatedAt),
         ]);
       }
     }
-    counts.products = await copyFrom(client, 'products',
-      ['id', 'sku', 'name', 'slug', 'description', 'price', 'currency', 'category_id', 'brand_id', 'status', 'attributes', 'version', 'deleted_at', 'created_at', 'updated_at'],
-      chunked(productLines()), 'FORMAT csv, FREEZE');
+    counts.products = await copyFrom(
+      client,
+      'products',
+      [
+        'id',
+        'sku',
+        'name',
+        'slug',
+        'description',
+        'price',
+        'currency',
+        'category_id',
+        'brand_id',
+        'status',
+        'attributes',
+        'version',
+        'deleted_at',
+        'created_at',
+        'updated_at',
+      ],
+      chunked(productLines()),
+      'FORMAT csv, FREEZE',
+    );
     lap('products');
 
     // ---- product images -------------------------------------------------------------------
@@ -140,8 +205,13 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
         }
       }
     }
-    counts.images = await copyFrom(client, 'product_images', ['id', 'product_id', 'path', 'position', 'status', 'created_at', 'updated_at'],
-      chunked(imageLines()), 'FORMAT csv, FREEZE');
+    counts.images = await copyFrom(
+      client,
+      'product_images',
+      ['id', 'product_id', 'path', 'position', 'status', 'created_at', 'updated_at'],
+      chunked(imageLines()),
+      'FORMAT csv, FREEZE',
+    );
     lap('images');
 
     // ---- users (create if missing: admin + demo customers) ---------------------------------
@@ -174,12 +244,43 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
       reserved: new Int32Array(n + 1),
     };
     const orders: OrderRow[] = generateOrders(opts, customerIds, catalog);
-    counts.orders = await copyFrom(client, 'orders',
-      ['id', 'number', 'user_id', 'status', 'currency', 'subtotal', 'total', 'shipping_address', 'idempotency_key', 'reserved_until', 'created_at', 'updated_at'],
-      chunked(orders.map((o) => csvRow([
-        o.id, o.number, o.userId, o.status, 'USD', money(o.subtotalCents), money(o.totalCents), JSON.stringify(o.shippingAddress),
-        o.idempotencyKey, iso(o.reservedUntil), iso(o.createdAt), iso(o.updatedAt),
-      ]))), 'FORMAT csv, FREEZE');
+    counts.orders = await copyFrom(
+      client,
+      'orders',
+      [
+        'id',
+        'number',
+        'user_id',
+        'status',
+        'currency',
+        'subtotal',
+        'total',
+        'shipping_address',
+        'idempotency_key',
+        'reserved_until',
+        'created_at',
+        'updated_at',
+      ],
+      chunked(
+        orders.map((o) =>
+          csvRow([
+            o.id,
+            o.number,
+            o.userId,
+            o.status,
+            'USD',
+            money(o.subtotalCents),
+            money(o.totalCents),
+            JSON.stringify(o.shippingAddress),
+            o.idempotencyKey,
+            iso(o.reservedUntil),
+            iso(o.createdAt),
+            iso(o.updatedAt),
+          ]),
+        ),
+      ),
+      'FORMAT csv, FREEZE',
+    );
     function* itemLines(): Generator<string> {
       for (const o of orders) {
         for (const it of o.items) {
@@ -187,8 +288,13 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
         }
       }
     }
-    counts.orderItems = await copyFrom(client, 'order_items', ['order_id', 'product_id', 'sku', 'name', 'unit_price', 'quantity', 'line_total'],
-      chunked(itemLines()), 'FORMAT csv, FREEZE');
+    counts.orderItems = await copyFrom(
+      client,
+      'order_items',
+      ['order_id', 'product_id', 'sku', 'name', 'unit_price', 'quantity', 'line_total'],
+      chunked(itemLines()),
+      'FORMAT csv, FREEZE',
+    );
     function* paymentLines(): Generator<string> {
       for (const o of orders) {
         for (const p of o.payments) {
@@ -196,8 +302,13 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
         }
       }
     }
-    counts.payments = await copyFrom(client, 'payments', ['order_id', 'provider', 'provider_ref', 'status', 'amount', 'currency', 'error', 'created_at'],
-      chunked(paymentLines()), 'FORMAT csv, FREEZE');
+    counts.payments = await copyFrom(
+      client,
+      'payments',
+      ['order_id', 'provider', 'provider_ref', 'status', 'amount', 'currency', 'error', 'created_at'],
+      chunked(paymentLines()),
+      'FORMAT csv, FREEZE',
+    );
     lap('orders');
 
     // ---- inventory (after orders: pending orders hold reservations) -----------------------
@@ -206,8 +317,13 @@ export async function seedDatabase(client: Client, opts: SeedOptions, users: See
         yield csvRow([pid, onHand[pid], catalog.reserved[pid], 1, new Date(updatedMs[pid]).toISOString()]);
       }
     }
-    counts.inventory = await copyFrom(client, 'inventory', ['product_id', 'on_hand', 'reserved', 'version', 'updated_at'],
-      chunked(inventoryLines()), 'FORMAT csv, FREEZE');
+    counts.inventory = await copyFrom(
+      client,
+      'inventory',
+      ['product_id', 'on_hand', 'reserved', 'version', 'updated_at'],
+      chunked(inventoryLines()),
+      'FORMAT csv, FREEZE',
+    );
     lap('inventory');
 
     // ---- sequences follow the explicit ids ------------------------------------------------

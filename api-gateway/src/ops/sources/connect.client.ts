@@ -31,7 +31,12 @@ export class ConnectClient {
       state: raw.connector.state,
       workerId: raw.connector.worker_id ?? null,
       // only the first line of a stack trace: the report is for a dashboard
-      tasks: raw.tasks.map((t) => ({ id: t.id, state: t.state, workerId: t.worker_id ?? null, trace: t.trace ? t.trace.split('\n')[0] : null })),
+      tasks: raw.tasks.map((t) => ({
+        id: t.id,
+        state: t.state,
+        workerId: t.worker_id ?? null,
+        trace: t.trace ? t.trace.split('\n')[0] : null,
+      })),
     };
   }
 
@@ -53,7 +58,11 @@ export class ConnectClient {
     const url = `${this.config.env.CONNECT_URL}/connectors/${encodeURIComponent(this.connector)}${suffix}`;
     let res: Response;
     try {
-      res = await fetch(url, { method, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.config.env.OPS_SOURCE_TIMEOUT_MS) });
+      res = await fetch(url, {
+        method,
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(this.config.env.OPS_SOURCE_TIMEOUT_MS),
+      });
     } catch (err) {
       throw new ServiceUnavailableException(`Kafka Connect unreachable: ${reasonOf(err)}`);
     }
@@ -61,7 +70,10 @@ export class ConnectClient {
     if (res.status === 404) throw new NotFoundException(`connector ${this.connector} is not registered in Kafka Connect`);
     if (!res.ok) {
       const message = safeMessage(text) ?? res.statusText;
-      throw new HttpException(`Kafka Connect answered ${res.status}: ${message}`, res.status === 409 ? HttpStatus.CONFLICT : HttpStatus.BAD_GATEWAY);
+      throw new HttpException(
+        `Kafka Connect answered ${res.status}: ${message}`,
+        res.status === 409 ? HttpStatus.CONFLICT : HttpStatus.BAD_GATEWAY,
+      );
     }
     return text ? JSON.parse(text) : undefined;
   }

@@ -18,7 +18,10 @@ export interface ConsumerLagReport {
 export class ConsumerLagSource implements OnApplicationShutdown {
   private admin?: Promise<Admin>;
 
-  constructor(private readonly settings: SearchSettings, private readonly config: AppConfig) {}
+  constructor(
+    private readonly settings: SearchSettings,
+    private readonly config: AppConfig,
+  ) {}
 
   async read(): Promise<ConsumerLagReport> {
     const groupId = this.settings.INDEXER_GROUP_ID;
@@ -38,7 +41,13 @@ export class ConsumerLagSource implements OnApplicationShutdown {
         }
       });
       const group = groups[0];
-      return { groupId, state: group?.state ?? 'Unknown', members: group?.members.length ?? 0, lag: partitions.reduce((n, p) => n + p.lag, 0), partitions };
+      return {
+        groupId,
+        state: group?.state ?? 'Unknown',
+        members: group?.members.length ?? 0,
+        lag: partitions.reduce((n, p) => n + p.lag, 0),
+        partitions,
+      };
     } catch (err) {
       await this.reset();
       throw err;

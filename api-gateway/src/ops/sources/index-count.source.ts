@@ -26,8 +26,13 @@ export class IndexCountSource {
   async read(): Promise<IndexCountReport> {
     const alias = this.settings.SEARCH_PRODUCTS_ALIAS;
     const [es, pg] = await Promise.all([
-      this.es.count({ index: alias, query: { term: { visible: true } } }, { requestTimeout: this.config.env.OPS_SOURCE_TIMEOUT_MS, maxRetries: 0 }),
-      this.db.query(`SELECT count(*)::bigint::text AS n FROM products WHERE status = 'active' AND deleted_at IS NULL`) as Promise<Array<{ n: string }>>,
+      this.es.count(
+        { index: alias, query: { term: { visible: true } } },
+        { requestTimeout: this.config.env.OPS_SOURCE_TIMEOUT_MS, maxRetries: 0 },
+      ),
+      this.db.query(`SELECT count(*)::bigint::text AS n FROM products WHERE status = 'active' AND deleted_at IS NULL`) as Promise<
+        Array<{ n: string }>
+      >,
     ]);
     const postgresProducts = Number(pg[0].n);
     return { alias, indexDocuments: es.count, postgresProducts, difference: es.count - postgresProducts };

@@ -15,7 +15,10 @@ export interface ReplicationSlotReport {
 /** The Debezium replication slot (CDC_SLOT_NAME) from pg_replication_slots. */
 @Injectable()
 export class ReplicationSlotSource {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly config: AppConfig) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async read(): Promise<ReplicationSlotReport> {
     const name = this.config.env.CDC_SLOT_NAME;

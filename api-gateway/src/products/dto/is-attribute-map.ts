@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
-const KEY = /^[A-Za-z0-9_\-]{1,64}$/;
+const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Returns a problem description, or undefined when value is a flat map string -> string|number. */
 export function attributeMapProblem(value: unknown): string | undefined {

@@ -64,7 +64,12 @@ export class EsProductSearchService extends ProductSearch {
   validate(q: ProductQuery): void {
     if (!q.cursor && q.page * q.pageSize > this.settings.SEARCH_PAGE_WINDOW) {
       throw new ValidationFailedException(
-        [{ field: 'page', message: `page * pageSize must be at most ${this.settings.SEARCH_PAGE_WINDOW}; use cursor (nextCursor) to go deeper` }],
+        [
+          {
+            field: 'page',
+            message: `page * pageSize must be at most ${this.settings.SEARCH_PAGE_WINDOW}; use cursor (nextCursor) to go deeper`,
+          },
+        ],
         'Invalid query: page',
       );
     }
@@ -88,9 +93,15 @@ export class EsProductSearchService extends ProductSearch {
       totalRelation: total.relation,
       page: q.page,
       pageSize: q.pageSize,
-      nextCursor: hasMore && last?.sort
-        ? encodeCursor({ s: effectiveSort(q.sort, q.q), k: last.sort[0] as number, i: Number(last._id), ...(res.pit_id ? { p: res.pit_id } : {}) })
-        : null,
+      nextCursor:
+        hasMore && last?.sort
+          ? encodeCursor({
+              s: effectiveSort(q.sort, q.q),
+              k: last.sort[0] as number,
+              i: Number(last._id),
+              ...(res.pit_id ? { p: res.pit_id } : {}),
+            })
+          : null,
       facets: mapFacets((res.aggregations ?? {}) as never, categories),
       didYouMean,
     };
@@ -99,12 +110,15 @@ export class EsProductSearchService extends ProductSearch {
   /** A correction of `text` from the indexed name words, offered only if it finds visible products. */
   private async didYouMean(text: string): Promise<string | null> {
     const res = await this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...suggestRequest(text) } as never, this.requestOptions);
-    const corrected = correctedText(text, ((res.suggest?.words ?? []) as never));
+    const corrected = correctedText(text, (res.suggest?.words ?? []) as never);
     if (!corrected) return null;
-    const found = await this.es.count({
-      index: this.settings.SEARCH_PRODUCTS_ALIAS,
-      query: { bool: { filter: [{ term: { visible: true } }], must: [textQuery(corrected)] } },
-    } as never, this.requestOptions);
+    const found = await this.es.count(
+      {
+        index: this.settings.SEARCH_PRODUCTS_ALIAS,
+        query: { bool: { filter: [{ term: { visible: true } }], must: [textQuery(corrected)] } },
+      } as never,
+      this.requestOptions,
+    );
     return found.count > 0 ? corrected : null;
   }
 
@@ -116,7 +130,11 @@ export class EsProductSearchService extends ProductSearch {
    */
   private async query(q: ProductQuery): Promise<SearchResponse> {
     const body = this.requestBody(q);
-    if (!q.cursor) return this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...body } as never, this.requestOptions) as Promise<SearchResponse>;
+    if (!q.cursor)
+      return this.es.search(
+        { index: this.settings.SEARCH_PRODUCTS_ALIAS, ...body } as never,
+        this.requestOptions,
+      ) as Promise<SearchResponse>;
     const carried = q.cursor.p;
     try {
       return await this.searchInPit(carried ?? (await this.openPit()), body);
@@ -130,11 +148,17 @@ export class EsProductSearchService extends ProductSearch {
   }
 
   private async openPit(): Promise<string> {
-    const res = await this.es.openPointInTime({ index: this.settings.SEARCH_PRODUCTS_ALIAS, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE }, this.requestOptions);
+    const res = await this.es.openPointInTime(
+      { index: this.settings.SEARCH_PRODUCTS_ALIAS, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE },
+      this.requestOptions,
+    );
     return res.id;
   }
 
   private searchInPit(id: string, body: Record<string, unknown>): Promise<SearchResponse> {
-    return this.es.search({ ...body, pit: { id, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE } } as never, this.requestOptions) as Promise<SearchResponse>;
+    return this.es.search(
+      { ...body, pit: { id, keep_alive: this.settings.SEARCH_PIT_KEEP_ALIVE } } as never,
+      this.requestOptions,
+    ) as Promise<SearchResponse>;
   }
 }

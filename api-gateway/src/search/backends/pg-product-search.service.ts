@@ -20,7 +20,13 @@ interface SortSpec {
 }
 
 /** Builds WHERE/ORDER for a query; exported for unit tests. */
-export function buildSearchSql(q: ProductQuery): { where: string; params: unknown[]; whereParams: unknown[]; sort: SortSpec; sortName: ProductSort } {
+export function buildSearchSql(q: ProductQuery): {
+  where: string;
+  params: unknown[];
+  whereParams: unknown[];
+  sort: SortSpec;
+  sortName: ProductSort;
+} {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -52,9 +58,15 @@ export function buildSearchSql(q: ProductQuery): { where: string; params: unknow
   const sortName = effectiveSort(q.sort, q.q);
   let sort: SortSpec;
   switch (sortName) {
-    case 'price_asc': sort = { key: 'p.price', dir: 'ASC', cast: 'numeric' }; break;
-    case 'price_desc': sort = { key: 'p.price', dir: 'DESC', cast: 'numeric' }; break;
-    case 'newest': sort = { key: 'p.created_at', dir: 'DESC', cast: 'timestamptz' }; break;
+    case 'price_asc':
+      sort = { key: 'p.price', dir: 'ASC', cast: 'numeric' };
+      break;
+    case 'price_desc':
+      sort = { key: 'p.price', dir: 'DESC', cast: 'numeric' };
+      break;
+    case 'newest':
+      sort = { key: 'p.created_at', dir: 'DESC', cast: 'timestamptz' };
+      break;
     default: {
       const nameHits = terms.map((t) => `(CASE WHEN p.name ILIKE ${p(`%${escapeLike(t)}%`)} THEN 2 ELSE 0 END)`);
       const skuHit = `(CASE WHEN lower(p.sku) = ${p(q.q!.toLowerCase())} THEN 10 ELSE 0 END)`;
@@ -83,7 +95,10 @@ export function isOwnCursorKey(sort: ProductSort, k: string | number): boolean {
 
 @Injectable()
 export class PgProductSearchService extends ProductSearch {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly reader: ProductReader) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ProductReader,
+  ) {
     super();
   }
 
@@ -126,7 +141,10 @@ export class PgProductSearchService extends ProductSearch {
     );
     const hasMore = rows.length > q.pageSize;
     const pageRows = rows.slice(0, q.pageSize);
-    const items = await this.reader.load(pageRows.map((r) => Number(r.id)), { publicOnly: true });
+    const items = await this.reader.load(
+      pageRows.map((r) => Number(r.id)),
+      { publicOnly: true },
+    );
     const last = pageRows[pageRows.length - 1];
     return {
       items,

@@ -10,10 +10,15 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const ctx = await NestFactory.createApplicationContext(SearchCliModule.forRoot(loadConfigOrExit()), { logger: ['error', 'warn'] });
   try {
-    const report = await ctx.get(ReindexService).run({ keepOld: process.argv.includes('--keep-old'), log: json ? undefined : (m) => console.log(m) });
+    const report = await ctx
+      .get(ReindexService)
+      .run({ keepOld: process.argv.includes('--keep-old'), log: json ? undefined : (m) => console.log(m) });
     await ctx.get(ProductCacheInvalidator).invalidateProducts([]);
     if (json) console.log(JSON.stringify(report));
-    else console.log(`reindexed ${report.documents} products into ${report.index} in ${report.seconds.toFixed(1)} s (${report.docsPerSecond} docs/s); replaced ${report.previous.join(', ') || 'nothing'}`);
+    else
+      console.log(
+        `reindexed ${report.documents} products into ${report.index} in ${report.seconds.toFixed(1)} s (${report.docsPerSecond} docs/s); replaced ${report.previous.join(', ') || 'nothing'}`,
+      );
   } finally {
     await ctx.close();
   }

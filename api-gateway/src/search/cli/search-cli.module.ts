@@ -22,7 +22,10 @@ export class SearchCliModule {
         LoggingModule.forRoot(),
         RedisModule,
         SearchCoreModule,
-        TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (cfg: AppConfig) => searchDatabaseOptions(cfg, 'search-maintenance') }),
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (cfg: AppConfig) => searchDatabaseOptions(cfg, 'search-maintenance'),
+        }),
         SearchDocumentsModule,
       ],
       providers: [ReindexService, VerifyService],

@@ -17,8 +17,12 @@ async function main(): Promise<number> {
     const drift = Object.values(r.drift).reduce((a, b) => a + b, 0);
     if (json) console.log(JSON.stringify(r));
     else {
-      console.log(`PostgreSQL visible products: ${r.postgresVisible}; index visible documents: ${r.indexVisible}; rows checked: ${r.checked}`);
-      console.log(`drift: ${drift} (missing ${r.drift.missing}, stale ${r.drift.stale}, not hidden ${r.drift['not-hidden']}, orphan ${r.drift.orphan})`);
+      console.log(
+        `PostgreSQL visible products: ${r.postgresVisible}; index visible documents: ${r.indexVisible}; rows checked: ${r.checked}`,
+      );
+      console.log(
+        `drift: ${drift} (missing ${r.drift.missing}, stale ${r.drift.stale}, not hidden ${r.drift['not-hidden']}, orphan ${r.drift.orphan})`,
+      );
       for (const s of r.sample) console.log(`  product ${s.id}: ${s.kind}`);
       if (repair) console.log(`repaired: ${r.repaired} documents re-indexed from PostgreSQL`);
     }

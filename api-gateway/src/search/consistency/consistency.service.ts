@@ -28,7 +28,11 @@ export class ConsistencyService {
 
   parse(raw: unknown): ConsistencyToken {
     const token = parseToken(raw);
-    if (!token) throw new ValidationFailedException([{ field: 'consistentWith', message: 'is not a valid consistency token' }], 'Invalid query: consistentWith');
+    if (!token)
+      throw new ValidationFailedException(
+        [{ field: 'consistentWith', message: 'is not a valid consistency token' }],
+        'Invalid query: consistentWith',
+      );
     return token;
   }
 
@@ -37,16 +41,24 @@ export class ConsistencyService {
    * Through the search node's circuit breaker: while the node is away, false at once.
    */
   applied(t: ConsistencyToken): Promise<boolean> {
-    return throughBreaker(this.breaker, isNodeFailure, () => this.indexApplied(t), async () => false);
+    return throughBreaker(
+      this.breaker,
+      isNodeFailure,
+      () => this.indexApplied(t),
+      async () => false,
+    );
   }
 
   private async indexApplied(t: ConsistencyToken): Promise<boolean> {
-    const res = await this.es.search({
-      index: this.settings.SEARCH_PRODUCTS_ALIAS,
-      size: 0,
-      track_total_hits: true,
-      query: { bool: { filter: [{ term: { id: t.productId } }, { range: { indexedLsn: { gte: t.lsn } } }] } },
-    } as never, { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 });
+    const res = await this.es.search(
+      {
+        index: this.settings.SEARCH_PRODUCTS_ALIAS,
+        size: 0,
+        track_total_hits: true,
+        query: { bool: { filter: [{ term: { id: t.productId } }, { range: { indexedLsn: { gte: t.lsn } } }] } },
+      } as never,
+      { requestTimeout: this.settings.SEARCH_QUERY_TIMEOUT_MS, maxRetries: 0 },
+    );
     return totalHits(res.hits.total).value > 0;
   }
 

@@ -21,10 +21,26 @@ export interface OrderDocument {
 }
 
 interface OrderRow {
-  id: string; number: string; user_id: string; status: string; currency: string; subtotal: string; total: string;
-  country: string | null; created_at: Date; updated_at: Date;
+  id: string;
+  number: string;
+  user_id: string;
+  status: string;
+  currency: string;
+  subtotal: string;
+  total: string;
+  country: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
-interface ItemRow { order_id: string; product_id: string | null; sku: string; name: string; unit_price: string; quantity: number; line_total: string }
+interface ItemRow {
+  order_id: string;
+  product_id: string | null;
+  sku: string;
+  name: string;
+  unit_price: string;
+  quantity: number;
+  line_total: string;
+}
 
 /** Read-only analytics documents for the `orders` index (re-read from PostgreSQL, like products). */
 @Injectable()

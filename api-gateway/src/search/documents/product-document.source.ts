@@ -5,8 +5,6 @@ import { pathIds } from '../../catalog/category-path';
 import { currentWalLsn, SqlRunner } from '../wal-lsn';
 import { buildProductDocument, ProductDocument, ProductSearchFields } from './product-document';
 
-
-
 /**
  * Reads the current PostgreSQL state of products and turns it into index documents. Every write
  * carries `lsn` = pg_current_wal_lsn() taken BEFORE the read, used as the external version
@@ -15,7 +13,10 @@ import { buildProductDocument, ProductDocument, ProductSearchFields } from './pr
  */
 @Injectable()
 export class ProductDocumentSource {
-  constructor(@InjectDataSource() private readonly db: SqlRunner, private readonly reader: ProductReader) {}
+  constructor(
+    @InjectDataSource() private readonly db: SqlRunner,
+    private readonly reader: ProductReader,
+  ) {}
 
   currentLsn(): Promise<number> {
     return currentWalLsn(this.db);
@@ -28,7 +29,15 @@ export class ProductDocumentSource {
          FROM products p JOIN brands b ON b.id = p.brand_id JOIN categories c ON c.id = p.category_id
         WHERE p.id = ANY($1::bigint[])`,
       [ids],
-    )) as Array<{ id: string; status: string; deleted: boolean; version: number; brand_id: string; brand_slug: string; category_path: string }>;
+    )) as Array<{
+      id: string;
+      status: string;
+      deleted: boolean;
+      version: number;
+      brand_id: string;
+      brand_slug: string;
+      category_path: string;
+    }>;
     return new Map(
       rows.map((r) => [
         Number(r.id),
@@ -82,7 +91,9 @@ export class ProductDocumentSource {
   async *idChunks(chunkSize: number): AsyncGenerator<number[]> {
     let after = 0;
     for (;;) {
-      const rows = (await this.db.query(`SELECT id FROM products WHERE id > $1 ORDER BY id LIMIT $2`, [after, chunkSize])) as Array<{ id: string }>;
+      const rows = (await this.db.query(`SELECT id FROM products WHERE id > $1 ORDER BY id LIMIT $2`, [after, chunkSize])) as Array<{
+        id: string;
+      }>;
       if (!rows.length) return;
       const ids = rows.map((r) => Number(r.id));
       yield ids;

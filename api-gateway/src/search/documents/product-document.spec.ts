@@ -2,12 +2,31 @@ import type { ProductView } from '../../catalog/product.view';
 import { buildProductDocument, documentChecksum, ProductSearchFields } from './product-document';
 
 const view: ProductView = {
-  id: 5, sku: 'SKU-5', name: 'Red tee', slug: 'red-tee', description: 'Cotton', price: 19.99, currency: 'USD',
-  brand: 'Acme', category: { id: 3, slug: 'tees', name: 'Tees', path: ['clothing', 'tees'] },
-  attributes: { size: 'M', weight: 200 }, inStock: true, stock: 4, images: ['/media/a.jpg'],
-  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z',
+  id: 5,
+  sku: 'SKU-5',
+  name: 'Red tee',
+  slug: 'red-tee',
+  description: 'Cotton',
+  price: 19.99,
+  currency: 'USD',
+  brand: 'Acme',
+  category: { id: 3, slug: 'tees', name: 'Tees', path: ['clothing', 'tees'] },
+  attributes: { size: 'M', weight: 200 },
+  inStock: true,
+  stock: 4,
+  images: ['/media/a.jpg'],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-02T00:00:00.000Z',
 };
-const fields: ProductSearchFields = { id: 5, status: 'active', deleted: false, version: 3, brandId: 9, brandSlug: 'acme-inc', categoryIds: [1, 3] };
+const fields: ProductSearchFields = {
+  id: 5,
+  status: 'active',
+  deleted: false,
+  version: 3,
+  brandId: 9,
+  brandSlug: 'acme-inc',
+  categoryIds: [1, 3],
+};
 
 describe('buildProductDocument', () => {
   it('denormalizes the view with filter fields', () => {

@@ -29,8 +29,21 @@ export interface ProductDocument extends Partial<ProductView> {
 
 /** Fields of ProductView returned by the API (the _source filter of searches). */
 export const VIEW_FIELDS = [
-  'id', 'sku', 'name', 'slug', 'description', 'price', 'currency', 'brand', 'category', 'attributes',
-  'inStock', 'stock', 'images', 'createdAt', 'updatedAt',
+  'id',
+  'sku',
+  'name',
+  'slug',
+  'description',
+  'price',
+  'currency',
+  'brand',
+  'category',
+  'attributes',
+  'inStock',
+  'stock',
+  'images',
+  'createdAt',
+  'updatedAt',
 ] as const;
 
 /** Fields that are index bookkeeping, not content (excluded from verify-index checksums). */
@@ -76,7 +89,9 @@ export function buildProductDocument(
     brandId: fields.brandId,
     brandKey: [...new Set([view.brand.toLowerCase(), fields.brandSlug])],
     categoryIds: fields.categoryIds,
-    attrPairs: Object.entries(view.attributes ?? {}).map(([k, v]) => attrPair(k, v)).sort(),
+    attrPairs: Object.entries(view.attributes ?? {})
+      .map(([k, v]) => attrPair(k, v))
+      .sort(),
   };
 }
 

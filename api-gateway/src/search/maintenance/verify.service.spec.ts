@@ -2,9 +2,21 @@ import { buildProductDocument } from '../documents/product-document';
 import { compareDocument } from './verify.service';
 
 const view = {
-  id: 1, sku: 'S', name: 'N', slug: 's', description: '', price: 1, currency: 'USD', brand: 'B',
-  category: { id: 2, slug: 'c', name: 'C', path: ['c'] }, attributes: {}, inStock: true, stock: 1, images: [],
-  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+  id: 1,
+  sku: 'S',
+  name: 'N',
+  slug: 's',
+  description: '',
+  price: 1,
+  currency: 'USD',
+  brand: 'B',
+  category: { id: 2, slug: 'c', name: 'C', path: ['c'] },
+  attributes: {},
+  inStock: true,
+  stock: 1,
+  images: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
 };
 const fields = { id: 1, status: 'active', deleted: false, version: 1, brandId: 3, brandSlug: 'b', categoryIds: [2] };
 

@@ -15,7 +15,9 @@ export function suggestRequest(text: string): Clause {
     track_total_hits: false,
     suggest: {
       text,
-      words: { term: { field: SUGGEST_FIELD, suggest_mode: 'missing', max_edits: 2, prefix_length: 0, min_word_length: 3, size: 1, sort: 'score' } },
+      words: {
+        term: { field: SUGGEST_FIELD, suggest_mode: 'missing', max_edits: 2, prefix_length: 0, min_word_length: 3, size: 1, sort: 'score' },
+      },
     },
   };
 }

@@ -9,7 +9,14 @@ const cats = [
 
 describe('facets mapper', () => {
   it('builds a category tree with counts and drops empty branches', () => {
-    const tree = categoryTree(cats, new Map([[1, 5], [2, 3], [3, 2]]));
+    const tree = categoryTree(
+      cats,
+      new Map([
+        [1, 5],
+        [2, 3],
+        [3, 2],
+      ]),
+    );
     expect(tree).toHaveLength(1);
     expect(tree[0]).toMatchObject({ value: 'clothing', count: 5 });
     expect(tree[0].children.map((c) => c.value)).toEqual(['hats', 'tees']);
@@ -19,14 +26,32 @@ describe('facets mapper', () => {
     const facets = mapFacets(
       {
         brand: { values: { buckets: [{ key: 'Acme', doc_count: 4 }] } },
-        attrs: { values: { buckets: [{ key: 'color=red', doc_count: 2 }, { key: 'size=M', doc_count: 3 }] } },
-        attr_0: { meta: { attribute: 'color' }, values: { buckets: [{ key: 'color=red', doc_count: 2 }, { key: 'color=blue', doc_count: 7 }] } },
+        attrs: {
+          values: {
+            buckets: [
+              { key: 'color=red', doc_count: 2 },
+              { key: 'size=M', doc_count: 3 },
+            ],
+          },
+        },
+        attr_0: {
+          meta: { attribute: 'color' },
+          values: {
+            buckets: [
+              { key: 'color=red', doc_count: 2 },
+              { key: 'color=blue', doc_count: 7 },
+            ],
+          },
+        },
         price: { values: { buckets: [{ key: '0-25', doc_count: 1 }] } },
       },
       cats,
     );
     expect(facets.brand).toEqual([{ value: 'Acme', count: 4 }]);
-    expect(facets['attr.color']).toEqual([{ value: 'blue', count: 7 }, { value: 'red', count: 2 }]);
+    expect(facets['attr.color']).toEqual([
+      { value: 'blue', count: 7 },
+      { value: 'red', count: 2 },
+    ]);
     expect(facets['attr.size']).toEqual([{ value: 'M', count: 3 }]);
     expect(facets.price[0]).toMatchObject({ value: '0-25', count: 1 });
     expect(facets.price[6]).toMatchObject({ value: '1000+', count: 0, to: null });

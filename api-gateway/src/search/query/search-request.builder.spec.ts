@@ -3,7 +3,7 @@ import { buildSearchRequest, facetFilters } from './search-request.builder';
 
 const base: ProductQuery = { brands: [], attrs: {}, sort: 'relevance', page: 1, pageSize: 24 };
 const opts = { totalThreshold: 10000 };
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the spec walks arbitrary ES request JSON
 
 describe('buildSearchRequest', () => {
   it('always filters to visible products and never puts facet filters in the query', () => {

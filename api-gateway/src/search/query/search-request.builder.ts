@@ -46,7 +46,12 @@ export const PLAIN_FIELDS = ['name.plain^3', 'brand.plain^1.5', 'category.name.p
 
 /** The query's words as typed (stemmed: plurals and synonyms match), name >> brand > category > description. */
 const exactWords = (text: string): Clause => ({
-  multi_match: { query: text, fields: ['name^6', 'brand^3', 'category.name^2', 'description^1'], type: 'best_fields', minimum_should_match: '2<75%' },
+  multi_match: {
+    query: text,
+    fields: ['name^6', 'brand^3', 'category.name^2', 'description^1'],
+    type: 'best_fields',
+    minimum_should_match: '2<75%',
+  },
 });
 const namePhrase = (text: string): Clause => ({ match_phrase: { name: { query: text, boost: 4 } } });
 
@@ -114,18 +119,26 @@ export function buildSearchRequest(q: ProductQuery, opts: SearchRequestOptions):
 
   const filters = facetFilters(q);
   const aggs: Record<string, Clause> = {
-    brand: { filter: allExcept(filters, 'brand'), aggs: { values: { terms: { field: 'brand.keyword', size: 100, order: [{ _count: 'desc' }, { _key: 'asc' }] } } } },
-    category: { filter: allExcept(filters, 'category'), aggs: { values: { terms: { field: 'categoryIds', size: opts.categoryBuckets ?? 2000 } } } },
+    brand: {
+      filter: allExcept(filters, 'brand'),
+      aggs: { values: { terms: { field: 'brand.keyword', size: 100, order: [{ _count: 'desc' }, { _key: 'asc' }] } } },
+    },
+    category: {
+      filter: allExcept(filters, 'category'),
+      aggs: { values: { terms: { field: 'categoryIds', size: opts.categoryBuckets ?? 2000 } } },
+    },
     price: { filter: allExcept(filters, 'price'), aggs: { values: { range: { field: 'price', ranges: PRICE_RANGES } } } },
     attrs: { filter: allExcept(filters), aggs: { values: { terms: { field: 'attrPairs', size: 1000 } } } },
   };
-  Object.keys(q.attrs).sort().forEach((name, i) => {
-    aggs[`attr_${i}`] = {
-      filter: allExcept(filters, `attr.${name}`),
-      meta: { attribute: name },
-      aggs: { values: { terms: { field: 'attrPairs', size: 200, include: `${escapeRegex(name)}=.*` } } },
-    };
-  });
+  Object.keys(q.attrs)
+    .sort()
+    .forEach((name, i) => {
+      aggs[`attr_${i}`] = {
+        filter: allExcept(filters, `attr.${name}`),
+        meta: { attribute: name },
+        aggs: { values: { terms: { field: 'attrPairs', size: 200, include: `${escapeRegex(name)}=.*` } } },
+      };
+    });
 
   const body: Clause = {
     query,
