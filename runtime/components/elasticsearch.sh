@@ -85,11 +85,58 @@ render_config() {
   mkdir -p "$ES_CONF/analysis" && cp "$ES_SRC/index/synonyms.txt" "$ES_CONF/analysis/products-synonyms.txt"
 }
 
+# Fast start. bin/elasticsearch runs four JVMs before the server (Java version check, launcher,
+# its preparer = the server CLI, and a -XX:+PrintFlagsFinal JVM for the heap ergonomics), several
+# CPU-seconds that a warm restart pays every time for the same answer. The preparer's answer is a
+# launch descriptor (java command, JVM options, environment, the serialized server arguments);
+# we run the preparer only when its inputs changed (the key below), keep its descriptor in
+# $STATE/launch/ (mode 600: the server arguments carry the keystore's secrets) and start the server
+# JVM from it with elasticsearch/launch.mjs, which does what the launcher does with it.
+# ELASTICSEARCH_LAUNCHER=script uses bin/elasticsearch instead.
+ES_LAUNCH="$STATE/launch"
+
+# launch_key: everything the preparer's answer depends on.
+launch_key() {
+  {
+    cat "$ES_HOME/.version"; sha256sum "$ES_HOME/plugins/commerce-analysis/commerce-analysis.jar"
+    echo "$(es_java_home) ${ES_JAVA_OPTS:-} $(nproc) $(grep MemTotal /proc/meminfo)"
+    find "$ES_CONF" -maxdepth 2 -type f ! -path '*/analysis/*' -print0 | sort -z | xargs -0 sha256sum
+  } 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+
+# the preparer as the launcher runs it (cwd ES_HOME, its environment), writing the descriptor to stdout
+prepare_launch() {
+  local java_home tmp
+  java_home=$(es_java_home)
+  [ "$(cat "$ES_LAUNCH/key" 2>/dev/null)" = "$(launch_key)" ] && [ -s "$ES_LAUNCH/launch-descriptor.bin" ] && return 0
+  say "  preparing the Elasticsearch launch (configuration changed or first start)"
+  mkdir -p "$ES_LAUNCH"; chown "$ES_USER:$ES_USER" "$ES_LAUNCH"; chmod 700 "$ES_LAUNCH"
+  tmp="$ES_LAUNCH/launch-descriptor.bin.new"
+  # shellcheck disable=SC2016
+  setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOSTNAME="$(hostname)" \
+    HOME="$STATE/tmp" ES_HOME="$ES_HOME" ES_PATH_CONF="$ES_CONF" ES_TMPDIR="$STATE/tmp" ES_JAVA_HOME="$java_home" \
+    ${ES_JAVA_OPTS:+ES_JAVA_OPTS="$ES_JAVA_OPTS"} JAVA="$java_home/bin/java" JAVA_TYPE=ES_JAVA_HOME ES_DISTRIBUTION_TYPE=zip \
+    CLI_JAVA_OPTS="-Xms4m -Xmx64m -XX:+UseSerialGC" ES_REDIRECT_STDOUT_TO_STDERR=true \
+    bash -c 'cd "$ES_HOME" && umask 077 && exec "$JAVA" $CLI_JAVA_OPTS -Dcli.name=server -Dcli.libs=lib/tools/server-cli \
+      -Des.path.home="$ES_HOME" -Des.path.conf="$ES_PATH_CONF" -Des.distribution.type=zip -Des.java.type=ES_JAVA_HOME \
+      -cp "$ES_HOME/lib/*:$ES_HOME/lib/cli-launcher/*" org.elasticsearch.launcher.CliToolLauncher >"$1"' prepare "$tmp" 2>>"$LOG" \
+    || fail "the Elasticsearch preparer failed: see ${LOG#$ROOT/}"
+  [ "$(head -c 4 "$tmp" 2>/dev/null)" = ESLD ] || fail "the Elasticsearch preparer wrote no launch descriptor: see ${LOG#$ROOT/}"
+  # the key after the run: a first run creates the keystore in the config directory
+  mv "$tmp" "$ES_LAUNCH/launch-descriptor.bin" && launch_key >"$ES_LAUNCH/key"
+}
+
 start() {
   port_in_use "$TRANSPORT_PORT" && fail "transport port $TRANSPORT_PORT is already in use by $(port_owner "$TRANSPORT_PORT" || echo 'another process'); set ELASTICSEARCH_TRANSPORT_PORT"
+  if [ "${ELASTICSEARCH_LAUNCHER:-descriptor}" = script ]; then
+    start_bg setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups \
+      env HOME="$STATE/tmp" ES_JAVA_HOME="$(es_java_home)" ES_PATH_CONF="$ES_CONF" ES_TMPDIR="$STATE/tmp" \
+      bash "$ES_HOME/bin/elasticsearch"
+    return
+  fi
+  prepare_launch
   start_bg setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups \
-    env HOME="$STATE/tmp" ES_JAVA_HOME="$(es_java_home)" ES_PATH_CONF="$ES_CONF" ES_TMPDIR="$STATE/tmp" \
-    bash "$ES_HOME/bin/elasticsearch"
+    "$(command -v node)" "$ES_SRC/launch.mjs" "$ES_LAUNCH/launch-descriptor.bin"
 }
 
 healthy() {
