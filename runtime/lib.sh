@@ -76,14 +76,35 @@ with_lock() {
   ( flock 9 && "$@" ) 9>"$PLATFORM_DIR/.locks/$name.lock"
 }
 
+# cds_opts KEY : the JVM options of an application class-data-sharing archive ($STATE/$NAME.jsa) for
+# a component's java process (JDK 13+ dynamic archive over the JDK's base archive): the classes the
+# last run loaded are mapped from the archive instead of being parsed and verified from the jars
+# again. Without a valid archive for KEY (its jars/JDK; a new KEY deletes the old archive) the run
+# writes one when it exits cleanly (`down`); a mismatching archive is ignored by the JVM itself
+# (-Xshare:auto), so it can only cost the dump, never a failed start. CDS=0 turns it off.
+cds_opts() {
+  local jsa="$STATE/$NAME.jsa" key
+  [ "${CDS:-1}" = 0 ] && return 0
+  key=$(printf '%s\n' "$1" "$(readlink -f "$(command -v java)")" | sha256sum | cut -d' ' -f1)
+  if [ -s "$jsa" ] && [ "$(cat "$jsa.key" 2>/dev/null)" = "$key" ]; then
+    echo "-XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+  else
+    rm -f "$jsa"; echo "$key" >"$jsa.key"
+    echo "-XX:ArchiveClassesAtExit=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+}
+
 # stop_pidfile: TERM the process group, wait up to STOP_TIMEOUT, then KILL.
 stop_pidfile() {
   local f pid i; f=$(pidfile)
   [ -f "$f" ] || return 0
   pid=$(cat "$f")
   if proc_alive "$pid"; then
+    # a JVM writing its class-data-sharing archive at exit (cds_opts) needs longer, once
+    local timeout=${STOP_TIMEOUT:-30}
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-XX:ArchiveClassesAtExit=' && timeout=$((timeout < 120 ? 120 : timeout))
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < ${STOP_TIMEOUT:-30}; i++)); do
+    for ((i = 0; i < timeout; i++)); do
       proc_alive "$pid" || break
       sleep 1
     done

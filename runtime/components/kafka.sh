@@ -53,7 +53,8 @@ start() {
   fi
   render_config
   format_storage
-  kafka_cmd kafka.Kafka "$KAFKA_CONF"
+  # shellcheck disable=SC2046
+  KAFKA_HEAP_OPTS="$KAFKA_HEAP_OPTS $(cds_opts "$(cat "$KAFKA_HOME/lib/.pom.sha" 2>/dev/null)")" kafka_cmd kafka.Kafka "$KAFKA_CONF"
   start_bg "${KCMD[@]}"
 }
 
