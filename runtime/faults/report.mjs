@@ -1,5 +1,13 @@
 // docs/reliability.md from the results of a full run (generated: edit the text here, not there).
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The hand-written parts appended to the generated report: findings of the runs, the proof that the suite fails. */
+export function appendix() {
+  return ['findings.md', 'break-proof.md'].map((f) => path.join(HERE, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8').trim()).join('\n\n');
+}
 
 const s = (x) => (x === undefined || x === null || Number.isNaN(x) ? '–' : String(x));
 const sec = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -13,10 +21,11 @@ export function writeReport(r, file, { preamble = '', appendix = '' } = {}) {
     + 'Do not edit by hand: the text lives in runtime/faults/report.mjs, the figures come from the last full run._');
   L.push('');
   L.push('The suite drives the real native runtime (`make up`): while catalog writes, searches and orders flow, it injects one fault per scenario, heals it, restores the platform '
-    + '(`runtime/platform.sh up`) and then checks the invariants. `make test` runs a shortened form (`--ci`: 4 scenarios, short WAL window, 30 s soak, every third hostile value). '
+    + '(`runtime/platform.sh up`) and then checks the invariants. `make test` runs a shortened form (`--ci`: 3 scenarios — indexer `kill -9`, Redis flush, Elasticsearch restart — at 60 writes/s and 8 searchers, a 20 s WAL window, a 20 s soak, every fourth hostile value; the platform is restored only where a component is down). '
     + 'Any violation makes the suite exit non-zero. While a scenario disrupts components, `/tmp/team/FAULTS_RUNNING` exists (removed once the platform is healthy again, also on failure).');
   L.push('');
   if (preamble) L.push(preamble, '');
+  for (const m of r.merged || []) L.push(`_Merged into this report: ${m} (\`FAULTS_MERGE=1 make test-faults ARGS="--only …"\`); that scenario's row comes from the re-run._`, '');
   L.push('## Load during every scenario');
   L.push('');
   L.push(`- Catalog writes at ${r.params.rate}/s target: inserts, updates (name, description, draft/active), price and stock changes, soft deletes, restores, hard deletes, `
@@ -120,4 +129,13 @@ export function writeReport(r, file, { preamble = '', appendix = '' } = {}) {
   L.push('');
   if (appendix) L.push(appendix, '');
   fs.writeFileSync(file, L.join('\n'));
+}
+
+// `node runtime/faults/report.mjs`: regenerate docs/reliability.md from the last full run's results (after editing the text or the appendices)
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const results = JSON.parse(fs.readFileSync(path.join(HERE, '../../.platform/faults/last-full.json'), 'utf8'));
+  const inProgress = String(results.finishedAt).startsWith('(in progress');
+  writeReport(results, path.join(HERE, '../../docs/reliability.md'), {
+    appendix: appendix(), preamble: inProgress ? '**This run was cut short or is still running: the sections below hold what it measured so far.**' : '',
+  });
 }

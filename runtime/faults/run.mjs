@@ -10,7 +10,7 @@ import { BUYER_PASSWORD, Buyers, CatalogWriter, Searchers, createAdminKey, creat
 import { cachedPaths, clearBuyerMail, orderInvariants, probeVisible, verifyIndex } from './checks.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 import { fuzzSweep } from './fuzz.mjs';
-import { writeReport } from './report.mjs';
+import { appendix, writeReport } from './report.mjs';
 
 const argv = process.argv.slice(2);
 const mode = argv.includes('--ci') ? 'ci' : 'full';
@@ -315,7 +315,7 @@ function progress(final = false) {
   const r = final ? results : { ...results, violations: all.length, violationList: all.slice(0, 100), finishedAt: `(in progress: ${new Date().toISOString()})`, durationS: (Date.now() - Date.parse(results.startedAt)) / 1000 };
   fs.writeFileSync(path.join(STATE, `last-${mode}.json`), JSON.stringify(r, null, 1));
   writeReport(r, path.join(ROOT, 'docs/reliability.md'), {
-    appendix: fs.existsSync(path.join(ROOT, 'runtime/faults/break-proof.md')) ? fs.readFileSync(path.join(ROOT, 'runtime/faults/break-proof.md'), 'utf8') : '',
+    appendix: appendix(),
     preamble: final ? '' : '**This run was cut short or is still running: the sections below hold what it measured so far.**',
   });
 }
@@ -356,7 +356,23 @@ async function main() {
   results.violationList = all.slice(0, 100);
   results.durationS = round((now() - t0) / 1000);
   results.finishedAt = new Date().toISOString();
-  const file = path.join(STATE, `last-${mode}.json`);
+  let file = path.join(STATE, `last-${mode}.json`);
+  if (process.env.FAULTS_MERGE && only && mode === 'full') {
+    // re-run of some scenarios merged into the last full run (its report is regenerated, the merge is recorded)
+    const last = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const sc of results.scenarios) {
+      const i = last.scenarios.findIndex((x) => x.name === sc.name);
+      sc.rerun = `re-run ${results.runId} at ${results.startedAt}`;
+      if (i >= 0) last.scenarios[i] = sc; else last.scenarios.push(sc);
+    }
+    last.scenarios.sort((a, b) => SCENARIOS.findIndex((x) => x.name === a.name) - SCENARIOS.findIndex((x) => x.name === b.name));
+    last.merged = [...(last.merged || []), `${results.scenarios.map((x) => x.name).join(', ')} re-run as ${results.runId} (${results.startedAt})`];
+    const allv = [...last.scenarios.flatMap((x) => x.violations), ...(last.wal?.violations || []), ...(last.soak?.violations || []), ...(last.fuzz?.violations || [])];
+    last.violations = allv.length; last.violationList = allv.slice(0, 100);
+    fs.writeFileSync(file, JSON.stringify(last, null, 1));
+    writeReport(last, path.join(ROOT, 'docs/reliability.md'), { appendix: appendix() });
+    file = path.join(STATE, `last-${mode}-rerun.json`);
+  }
   fs.writeFileSync(file, JSON.stringify(results, null, 1));
   progress(true);
   const resultsDir = process.env.FAULTS_RESULTS_DIR;

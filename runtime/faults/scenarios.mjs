@@ -10,8 +10,8 @@ const GROUP = env.INDEXER_GROUP_ID || 'search-indexer';
 
 /** kill -9 of a supervised app's child; resolves once the supervisor has a new, healthy child. */
 async function killSupervised(name, healthy, ctx) {
-  const old = readPid(name);
-  if (!pidAlive(old)) throw new Error(`${name} is not running under its supervisor`);
+  // right after a `platform.sh up` the supervisor may still be starting (or backing off): wait for its child
+  const { value: old } = await until(`${name} running under its supervisor`, 60_000, async () => { const p = readPid(name); return pidAlive(p) && (await healthy()) && p; });
   process.kill(old, 'SIGKILL');
   ctx.note('killedPid', old);
   return async () => {
