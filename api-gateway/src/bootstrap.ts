@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { cookieAuthenticated } from './auth/auth-cookies';
@@ -9,6 +9,7 @@ import { csrfOriginCheck } from './common/http/csrf.middleware';
 import { jsonBody } from './common/http/json-body.middleware';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { LOGGER } from './common/logging/logger';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { NestPinoLogger } from './common/logging/nest-pino.logger';
 import { requestLogger } from './common/logging/request-logger.middleware';
 import { AppConfig } from './config/app-config';
@@ -45,14 +46,7 @@ export function configureApp(app: NestExpressApplication): void {
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
     ],
   });
-  const doc = new DocumentBuilder()
-    .setTitle('Commerce API gateway')
-    .setDescription('Identity, catalog and search API. Errors: {statusCode, error, message, details?, requestId, path, timestamp}.')
-    .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addCookieAuth('access_token')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
 }
 

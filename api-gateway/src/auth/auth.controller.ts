@@ -2,14 +2,17 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException,
 import {
   ApiBearerAuth,
   ApiCookieAuth,
+  ApiExtension,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/error-responses';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
@@ -35,6 +38,8 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('register')
+  @ApiOperation({ summary: 'Create a customer account and sign in' })
+  @ApiErrors(400, [409, 'The email is already registered'])
   @CookieHeader
   @ApiCreatedResponse({ type: TokenResponse, description: 'Customer account created and signed in' })
   @ApiTooManyRequestsResponse({ description: 'Rate limited (per IP and per email); see Retry-After' })
@@ -45,6 +50,8 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with email and password: access + refresh token (JSON or cookies)' })
+  @ApiErrors(400)
   @HttpCode(200)
   @CookieHeader
   @ApiOkResponse({ type: TokenResponse })
@@ -57,6 +64,8 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('refresh')
+  @ApiOperation({ summary: 'Rotate the refresh token: a new access + refresh pair (reuse revokes the family)' })
+  @ApiErrors(400, [401, 'Refresh token invalid, expired, revoked or reused'])
   @HttpCode(200)
   @CookieHeader
   @ApiCookieAuth()
@@ -78,6 +87,9 @@ export class AuthController {
    */
   @Public()
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out: revoke the refresh family and denylist the access token' })
+  @ApiExtension('x-auth', 'optional')
+  @ApiErrors(400)
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiCookieAuth()
@@ -105,6 +117,8 @@ export class AuthController {
   @Public()
   @OptionalAuth()
   @Get('session')
+  @ApiOperation({ summary: 'The signed-in user of a cookie session, or null (never a 401)' })
+  @ApiExtension('x-auth', 'optional')
   @ApiCookieAuth()
   @ApiOkResponse({ type: SessionView })
   async session(@CurrentUser() user: AuthenticatedUser | undefined, @Req() req: Request): Promise<SessionView> {
@@ -113,6 +127,8 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiErrors(401)
   @ApiBearerAuth()
   @ApiCookieAuth()
   @ApiOkResponse({ type: UserView })

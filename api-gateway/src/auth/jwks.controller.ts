@@ -1,7 +1,20 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators/public.decorator';
 import { KeyStoreService } from './key-store.service';
+
+class JwkView {
+  @ApiProperty({ example: 'RSA' }) kty: string;
+  @ApiProperty({ example: 'RS256' }) alg: string;
+  @ApiProperty({ example: 'sig' }) use: string;
+  @ApiProperty({ example: 'k-2026-11-30' }) kid: string;
+  @ApiProperty({ description: 'modulus (base64url)' }) n: string;
+  @ApiProperty({ example: 'AQAB' }) e: string;
+}
+
+class JwksView {
+  @ApiProperty({ type: [JwkView] }) keys: JwkView[];
+}
 
 @ApiTags('auth')
 @Public()
@@ -11,6 +24,8 @@ export class JwksController {
 
   /** Public RSA keys (all currently trusted kids) for other services to verify access tokens. */
   @Get('jwks.json')
+  @ApiOperation({ summary: 'JSON Web Key Set: the public keys that verify the access tokens' })
+  @ApiOkResponse({ type: JwksView })
   @Header('Cache-Control', 'public, max-age=300')
   jwks() {
     return this.keys.jwks();

@@ -41,4 +41,10 @@ describe('parseProductQuery', () => {
     const b = normalizeQuery(parseProductQuery({ 'attr.y': '2', brand: ['A', 'b'], 'attr.x': '1' }));
     expect(a).toBe(b);
   });
+  it('reads attribute filters in the short form and as an OpenAPI deepObject', () => {
+    expect(parseProductQuery({ 'attr[color]': ['red', 'blue'], 'attr.size': 'M' }).attrs).toEqual({ color: ['blue', 'red'], size: ['M'] });
+    expect(parseProductQuery({ attr: { color: 'red' } }).attrs).toEqual({ color: ['red'] });
+    expect(fields(() => parseProductQuery({ 'attr[bad name]': 'x' }))).toEqual(['attr[bad name]']);
+    expect(normalizeQuery(parseProductQuery({ 'attr[color]': 'red' }))).toBe(normalizeQuery(parseProductQuery({ 'attr.color': 'red' })));
+  });
 });

@@ -61,15 +61,24 @@ export function parseProductQuery(raw: Raw): ProductQuery {
   };
 
   const attrs: Record<string, string[]> = {};
+  const addAttr = (key: string, name: string, raw: unknown) => {
+    if (!ATTR_NAME.test(name)) bad(key, 'attribute name must match [A-Za-z0-9_-]{1,64}');
+    const vs = values(raw).filter((v) => v.length > 0);
+    if (vs.some((v) => v.length > 255)) bad(key, 'value must be at most 255 characters');
+    if (vs.length > 20) bad(key, 'at most 20 values');
+    if (vs.length) attrs[name] = [...new Set([...(attrs[name] ?? []), ...vs])].sort();
+  };
   for (const key of Object.keys(raw)) {
     if (KNOWN.has(key)) continue;
-    const m = /^attr\.(.+)$/.exec(key);
+    // attr.color=red (short form) or attr[color]=red (OpenAPI deepObject, as Swagger UI sends it)
+    const m = /^attr(?:\.(.+)|\[([^\]]+)\])$/.exec(key);
     if (m) {
-      if (!ATTR_NAME.test(m[1])) bad(key, 'attribute name must match [A-Za-z0-9_-]{1,64}');
-      const vs = values(raw[key]).filter((v) => v.length > 0);
-      if (vs.some((v) => v.length > 255)) bad(key, 'value must be at most 255 characters');
-      if (vs.length > 20) bad(key, 'at most 20 values');
-      if (vs.length) attrs[m[1]] = [...new Set(vs)].sort();
+      addAttr(key, m[1] ?? m[2], raw[key]);
+      continue;
+    }
+    // an extended query parser turns attr[color]=red into {attr: {color: 'red'}}
+    if (key === 'attr' && raw.attr && typeof raw.attr === 'object' && !Array.isArray(raw.attr)) {
+      for (const [name, v] of Object.entries(raw.attr as Record<string, unknown>)) addAttr(`attr[${name}]`, name, v);
       continue;
     }
     bad(key, 'unknown query parameter');

@@ -1,5 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../common/decorators/public.decorator';
@@ -10,6 +10,36 @@ type Ready = HealthCheckResult & {
   checks: { postgres: 'up' | 'down'; redis: 'up' | 'down'; search: SearchHealth['state'] };
   search: SearchHealth;
 };
+
+class LiveView {
+  @ApiProperty({ example: 'ok' }) status: string;
+}
+
+class ReadyChecksView {
+  @ApiProperty({ enum: ['up', 'down'] }) postgres: string;
+  @ApiProperty({ enum: ['up', 'down'] }) redis: string;
+  @ApiProperty({ enum: ['up', 'degraded', 'down'], description: 'reported, does not fail readiness (docs/search.md)' }) search: string;
+}
+
+class ReadyView {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'terminus: the dependencies that are up' }) info: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'terminus: the dependencies that are down' }) error: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'terminus: every dependency' }) details: Record<string, unknown>;
+  @ApiProperty({ type: ReadyChecksView }) checks: ReadyChecksView;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: '{state, node: reachable|unreachable, breaker: closed|open|half-open, fallback: postgres|off}',
+  })
+  search: Record<string, unknown>;
+}
 
 @ApiTags('health')
 @Public()
@@ -25,6 +55,7 @@ export class HealthController {
   /** Liveness: the process serves HTTP. */
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
+  @ApiOkResponse({ type: LiveView })
   live() {
     return { status: 'ok' };
   }
@@ -37,8 +68,8 @@ export class HealthController {
    */
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis (fail), the search node (reported in checks.search)' })
-  @ApiOkResponse({ description: '{status, info, error, details, checks: {postgres, redis, search: up|degraded|down}, search}' })
-  @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis is down (same body, status "error")' })
+  @ApiOkResponse({ type: ReadyView })
+  @ApiServiceUnavailableResponse({ type: ReadyView, description: 'PostgreSQL or Redis is down (same body, status "error")' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Ready> {
     let result: HealthCheckResult;
     try {

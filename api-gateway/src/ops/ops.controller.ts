@@ -4,9 +4,11 @@ import {
   ApiBadGatewayResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/error-responses';
 import { ServiceRoute } from '../api-keys/service-route.decorator';
 import type { GatewayRequest } from '../common/http/request-context';
 import { ConnectorActionsService } from './connector-actions.service';
@@ -23,8 +25,27 @@ export class OpsController {
   ) {}
 
   @Get('pipeline')
+  @ApiOperation({ summary: 'CDC pipeline status: connector, replication slot, consumer lag, index count, indexer rate' })
   @ServiceRoute('ops:read')
   @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['generatedAt', 'healthy', 'connector', 'replicationSlot', 'consumerGroup', 'indexer', 'index'],
+      properties: {
+        generatedAt: { type: 'string', format: 'date-time' },
+        healthy: { type: 'boolean', description: 'connector and every task RUNNING, and every section readable' },
+        ...Object.fromEntries(
+          ['connector', 'replicationSlot', 'consumerGroup', 'indexer', 'index'].map((k) => [
+            k,
+            {
+              type: 'object',
+              properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, reason: { type: 'string' } },
+              additionalProperties: true,
+            },
+          ]),
+        ),
+      },
+    },
     description: 'CDC pipeline report; every section is {status:"ok", ...} or {status:"unavailable", reason} (docs/api.md)',
   })
   pipeline() {
@@ -32,6 +53,8 @@ export class OpsController {
   }
 
   @Post('connector/restart')
+  @ApiOperation({ summary: 'Restart the Debezium connector and its tasks (audited)' })
+  @ApiErrors(400)
   @HttpCode(202)
   @ServiceRoute('ops:write')
   @ApiAcceptedResponse({
@@ -46,6 +69,8 @@ export class OpsController {
   }
 
   @Post('connector/resume')
+  @ApiOperation({ summary: 'Resume a paused or stopped Debezium connector (audited)' })
+  @ApiErrors(400)
   @HttpCode(202)
   @ServiceRoute('ops:write')
   @ApiAcceptedResponse({ type: ConnectorActionResult, description: 'Resume of a PAUSED/STOPPED connector requested (no-op when running)' })

@@ -3,11 +3,13 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi/error-responses';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
@@ -23,8 +25,13 @@ export class PasswordResetController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('forgot')
+  @ApiOperation({ summary: 'Request a password reset link by email (always 202)' })
+  @ApiErrors(400)
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'Always, whether or not the email has an account; a reset link is mailed if it has' })
+  @ApiAcceptedResponse({
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['accepted'] } } },
+    description: 'Always, whether or not the email has an account; a reset link is mailed if it has',
+  })
   @ApiTooManyRequestsResponse({ description: 'Per-IP rate limit; see Retry-After' })
   async forgot(@Body() dto: ForgotPasswordDto): Promise<{ status: 'accepted' }> {
     await this.resets.forgot(dto.email, dto.context);
@@ -34,6 +41,8 @@ export class PasswordResetController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('reset')
+  @ApiOperation({ summary: 'Set a new password with the emailed token' })
+  @ApiErrors(400)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; every access and refresh token of the user is revoked' })
   @ApiUnprocessableEntityResponse({ description: 'Token invalid, expired or already used (details[0].field = "token")' })
@@ -44,6 +53,8 @@ export class PasswordResetController {
 
   @UseGuards(ThrottlerGuard)
   @Post('verify')
+  @ApiOperation({ summary: "Check the signed-in user's password (before a sensitive change)" })
+  @ApiErrors(400)
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'The password is right' })

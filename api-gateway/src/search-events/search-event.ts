@@ -12,7 +12,7 @@ export interface SearchEvent {
   latencyMs: number;
 }
 
-const FILTER_KEYS = /^(category|brand|minPrice|maxPrice|inStock|attr\..+)$/;
+const FILTER_KEYS = /^(category|brand|minPrice|maxPrice|inStock|attr\..+|attr\[.+\])$/;
 
 export const normalizeQuery = (q: unknown): string =>
   typeof q === 'string' ? q.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200) : '';
@@ -22,7 +22,8 @@ export function searchEventOf(query: Record<string, unknown>, total: number, lat
   const filters: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (!FILTER_KEYS.test(key)) continue;
-    for (const v of Array.isArray(value) ? value : [value]) filters.push(`${key}=${String(v).toLowerCase().slice(0, 100)}`);
+    const name = key.replace(/^attr\[(.+)\]$/, 'attr.$1'); // the deepObject form is recorded like the short form
+    for (const v of Array.isArray(value) ? value : [value]) filters.push(`${name}=${String(v).toLowerCase().slice(0, 100)}`);
   }
   const page = Number(query.page);
   return {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailedException } from '../common/errors/validation.exception';
 import { RetryLaterException } from '../common/errors/service-unavailable.exception';
@@ -17,6 +18,20 @@ export interface SuggestResponse {
   q: string;
   suggestions: Suggestion[];
   tookMs: number;
+}
+
+class SuggestionView implements Suggestion {
+  @ApiProperty({ example: 101 }) id: number;
+  @ApiProperty({ example: 'Acme organic T-shirt' }) name: string;
+  @ApiProperty({ example: 'acme-organic-t-shirt' }) slug: string;
+  @ApiProperty({ example: 'Acme' }) brand: string;
+}
+
+/** GET /api/products/suggest (OpenAPI schema of SuggestResponse). */
+export class SuggestResponseView implements SuggestResponse {
+  @ApiProperty({ example: 'org' }) q: string;
+  @ApiProperty({ type: [SuggestionView], description: 'best first, at most 10' }) suggestions: SuggestionView[];
+  @ApiProperty({ example: 3, description: 'time the search node took' }) tookMs: number;
 }
 
 /** Autocomplete over the edge-ngram subfield of name (prefix of every word), best 10. */
