@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
+import { KafkaSettings } from './kafka.settings';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /**
@@ -7,7 +8,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 
  * once. Validated once at boot (load-config.ts); a bad value exits 78 naming it (config/run-process.ts).
  * The order flow's variables are sections of their own (env-section.ts), validated the same way.
  */
-export class EnvironmentSchema {
+export class EnvironmentSchema extends KafkaSettings {
   @IsIn(['development', 'test', 'production'])
   APP_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -115,8 +116,7 @@ export class EnvironmentSchema {
   @IsOptional() @IsIn(['elasticsearch', 'postgres']) SEARCH_BACKEND?: 'elasticsearch' | 'postgres';
   @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'ELASTICSEARCH_URL must be an http(s) URL' }) ELASTICSEARCH_URL =
     'http://127.0.0.1:9200';
-  /** Comma-separated host:port list (the indexer; the order events read the same variable). */
-  @IsString() @MinLength(1) KAFKA_BROKERS = '127.0.0.1:9092';
+  // KAFKA_BROKERS (the indexer; the order events read the same variable): declared in KafkaSettings
   /** Debezium topic.prefix (connectors/catalog-postgres.json). */
   @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) CDC_TOPIC_PREFIX = 'commerce';
   @IsString() @Matches(/^[A-Za-z0-9_.-]+$/) INDEXER_GROUP_ID = 'search-indexer';

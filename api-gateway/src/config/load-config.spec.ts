@@ -1,4 +1,6 @@
 import { ConfigError, validateEnv } from './load-config';
+import { EventsConfig } from '../events/events.config';
+import { loadEnvSection } from './env-section';
 
 const base = {
   DB_HOST: 'h',
@@ -56,5 +58,15 @@ describe('validateEnv: search and indexer settings (one loader for every process
     expect(() => validateEnv({ ...base2, [name]: value })).toThrow(
       new RegExp(`${name} \\(got "${value.replace(/[.*+?^${}()|[\]\\!]/g, '\\$&')}"\\)`),
     );
+  });
+});
+
+describe('KAFKA_BROKERS is declared once (KafkaSettings) and validated by every loader', () => {
+  it('the environment and the order events read it the same way', () => {
+    const env = validateEnv({ ...base, KAFKA_BROKERS: 'a:9092, b:9092' });
+    expect(env.brokers).toEqual(['a:9092', 'b:9092']);
+    expect(loadEnvSection(EventsConfig, { KAFKA_BROKERS: 'c:9092' }).brokers).toEqual(['c:9092']);
+    expect(() => validateEnv({ ...base, KAFKA_BROKERS: '' })).toThrow(/KAFKA_BROKERS/);
+    expect(() => loadEnvSection(EventsConfig, { KAFKA_BROKERS: '' })).toThrow(/KAFKA_BROKERS/);
   });
 });

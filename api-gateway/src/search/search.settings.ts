@@ -16,11 +16,6 @@ export class SearchSettings extends EnvironmentSchema {
   get ordersWriteAlias(): string {
     return `${this.SEARCH_ORDERS_ALIAS}-write`;
   }
-  get brokers(): string[] {
-    return this.KAFKA_BROKERS.split(',')
-      .map((b) => b.trim())
-      .filter(Boolean);
-  }
   topic(table: string): string {
     return `${this.CDC_TOPIC_PREFIX}.public.${table}`;
   }
