@@ -10,6 +10,7 @@ import type { OrderHead, OrderRepository } from './order.repository';
 import { OrderPlacementService } from './order-placement.service';
 import type { OrderQueriesService, OrderView } from './order-queries.service';
 import type { OrderReservationService, ReservationResult } from './order-reservation.service';
+import type { OrderSettledSignal } from './order-settled.signal';
 import type { OrderSettlementService } from './order-settlement.service';
 import { PaymentFailedException } from './payment-failure.exception';
 import { orderRequestHash } from './request-hash';
@@ -25,12 +26,12 @@ const head = (over: Partial<OrderHead> = {}): OrderHead => ({
 });
 
 /** Fakes for everything around the placement logic (no database). */
-function setup(o: { existing?: OrderHead[]; reserve?: ReservationResult; charge?: ChargeResult['status']; lastPayment?: ChargeResult['status'] } = {}) {
+function setup(o: { existing?: OrderHead[]; reserve?: ReservationResult; charge?: ChargeResult['status']; lastPayment?: ChargeResult['status']; heads?: OrderHead[] } = {}) {
   const existing = [...(o.existing ?? [])];
   const calls = { reserve: 0, charge: 0, settle: 0 };
   const orders = {
     findByIdempotencyKey: async () => existing.shift(),
-    findHead: async () => head(),
+    findHead: async () => (o.heads?.length ? o.heads.shift() : head()),
     lastPaymentStatus: async () => o.lastPayment,
   } as unknown as OrderRepository;
   const reservations = { reserve: async () => { calls.reserve++; return o.reserve ?? { kind: 'created', orderId: '9', number: 'ORD-9', total: '10.00', currency: 'USD' }; } } as unknown as OrderReservationService;
@@ -41,8 +42,19 @@ function setup(o: { existing?: OrderHead[]; reserve?: ReservationResult; charge?
   const settlement = { settle: async (_id: string, _p: string, c: ChargeResult) => { calls.settle++; return c.status === 'succeeded' ? 'paid' : 'payment_failed'; } } as unknown as OrderSettlementService;
   const queries = { view: async (id: string) => ({ id: Number(id) }) as OrderView } as unknown as OrderQueriesService;
   const config = Object.assign(new OrdersConfig(), { ORDER_IDEMPOTENCY_WAIT_MS: 200 });
-  const service = new OrderPlacementService({ manager: {} } as DataSource, config, orders, reservations, settlement, payments, queries);
-  return { service, calls };
+  const wakers = new Set<() => void>();
+  const published: string[] = [];
+  const signal = {
+    publish: (id: string) => { published.push(id); for (const w of [...wakers]) w(); },
+    waiter: async () => {
+      let wake!: () => void;
+      const signalled = new Promise<void>((r) => { wake = r; });
+      wakers.add(wake);
+      return { signalled, cancel: () => wakers.delete(wake) };
+    },
+  } as unknown as OrderSettledSignal;
+  const service = new OrderPlacementService({ manager: {} } as DataSource, config, orders, reservations, settlement, payments, queries, signal);
+  return { service, calls, signal, published, config };
 }
 
 describe('OrderPlacementService', () => {
@@ -83,6 +95,21 @@ describe('OrderPlacementService', () => {
   it('waits for an in-flight original, then returns it', async () => {
     const { service } = setup({ existing: [head({ status: 'pending' })] });
     expect(await service.place(user, dto, 'key-12345')).toEqual({ order: { id: 9 }, replayed: true });
+  });
+
+  it('a waiting twin is woken by the settlement signal, not by polling', async () => {
+    const { service, signal, config } = setup({ existing: [head({ status: 'pending' })], heads: [head({ status: 'pending' })] });
+    config.ORDER_IDEMPOTENCY_WAIT_MS = 5000;
+    const started = Date.now();
+    setTimeout(() => signal.publish('9'), 50);
+    expect(await service.place(user, dto, 'key-12345')).toEqual({ order: { id: 9 }, replayed: true });
+    expect(Date.now() - started).toBeLessThan(800); // the fallback re-read would come after 1 s
+  });
+
+  it('a new order signals its settlement (for twins in any gateway)', async () => {
+    const { service, published } = setup();
+    await service.place(user, dto, 'key-12345');
+    expect(published).toEqual(['9']);
   });
 
   it('a concurrent insert of the same key becomes a replay of the winner', async () => {

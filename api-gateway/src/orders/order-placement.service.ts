@@ -9,6 +9,7 @@ import { mergeLines } from './order-lines';
 import { OrderQueriesService, OrderView } from './order-queries.service';
 import { OrderRepository, OrderHead } from './order.repository';
 import { OrderReservationService } from './order-reservation.service';
+import { OrderSettledSignal } from './order-settled.signal';
 import { OrderSettlementService } from './order-settlement.service';
 import { PaymentFailedException } from './payment-failure.exception';
 import { orderRequestHash } from './request-hash';
@@ -19,7 +20,8 @@ export interface PlacedOrder {
   replayed: boolean;
 }
 
-const POLL_MS = 50;
+/** Fallback re-read while a twin waits (a lost signal, or the reaper cancelling the original). */
+const RECHECK_MS = 1000;
 
 /**
  * POST /api/orders: reserve (tx 1) -> charge outside any transaction, with a deadline -> settle
@@ -35,6 +37,7 @@ export class OrderPlacementService {
     private readonly settlement: OrderSettlementService,
     private readonly payments: PaymentsService,
     private readonly queries: OrderQueriesService,
+    private readonly settled: OrderSettledSignal,
   ) {}
 
   async place(user: AuthenticatedUser, dto: CreateOrderDto, idempotencyKey: string): Promise<PlacedOrder> {
@@ -55,7 +58,8 @@ export class OrderPlacementService {
     const charge = await this.payments.charge({
       orderId: reserved.orderId, orderNumber: reserved.number, amount: reserved.total, currency: reserved.currency, token: dto.payment.token,
     });
-    const outcome = await this.settlement.settle(reserved.orderId, this.payments.providerName, charge);
+    const outcome = await this.settlement.settle(reserved.orderId, this.payments.providerName, charge)
+      .finally(() => this.settled.publish(reserved.orderId));
     if (outcome === 'payment_failed' && charge.status !== 'succeeded') throw new PaymentFailedException(charge.status, reserved.number);
     return { order: await this.queries.view(reserved.orderId), replayed: false };
   }
@@ -78,13 +82,26 @@ export class OrderPlacementService {
     return { order: await this.queries.view(settled.id), replayed: true };
   }
 
+  /**
+   * Waits while the original is in flight: woken by its settlement signal (OrderSettledSignal), with a
+   * re-read every RECHECK_MS as a fallback; no 50 ms polling. The waiter is registered before each
+   * re-read, so a signal between the read and the wait is not missed.
+   */
   private async waitWhilePending(head: OrderHead): Promise<OrderHead> {
     const deadline = Date.now() + this.config.ORDER_IDEMPOTENCY_WAIT_MS;
     let current = head;
     while (current.status === 'pending' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      current = (await this.orders.findHead(this.dataSource.manager, head.id)) ?? current;
+      const waiter = await this.settled.waiter(head.id);
+      try {
+        current = (await this.orders.findHead(this.dataSource.manager, head.id)) ?? current;
+        if (current.status !== 'pending') break;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([waiter.signalled, new Promise((r) => { timer = setTimeout(r, Math.min(RECHECK_MS, Math.max(0, deadline - Date.now()))); })]);
+        clearTimeout(timer);
+      } finally {
+        waiter.cancel();
+      }
     }
-    return current;
+    return current.status === 'pending' ? (await this.orders.findHead(this.dataSource.manager, head.id)) ?? current : current;
   }
 }

@@ -3,6 +3,7 @@ import { PaymentsModule } from '../payments/payments.module';
 import { OrderCoreModule } from './order-core.module';
 import { OrderPlacementService } from './order-placement.service';
 import { OrderReservationService } from './order-reservation.service';
+import { OrderSettledSignal } from './order-settled.signal';
 import { OrderSettlementService } from './order-settlement.service';
 import { OrderStatusService } from './order-status.service';
 import { OrdersController } from './orders.controller';
@@ -11,7 +12,7 @@ import { OrdersController } from './orders.controller';
 @Module({
   imports: [OrderCoreModule, PaymentsModule],
   controllers: [OrdersController],
-  providers: [OrderPlacementService, OrderReservationService, OrderSettlementService, OrderStatusService],
+  providers: [OrderPlacementService, OrderReservationService, OrderSettlementService, OrderStatusService, OrderSettledSignal],
   exports: [OrderPlacementService, OrderCoreModule],
 })
 export class OrdersModule {}
