@@ -129,8 +129,26 @@ export function setFlag(on) {
   } catch { /* /tmp/team may not exist in CI */ }
 }
 
+/**
+ * The pid of a supervised app's process: its .child.pid file, or (when the pid files were lost, e.g.
+ * by a concurrent `down` on the shared machine) the child of the supervise.sh running for it.
+ */
 export const readPid = (name, file = `${name}.child.pid`) => {
-  try { return Number(fs.readFileSync(path.join(ROOT, '.platform', name, file), 'utf8').trim()) || undefined; } catch { return undefined; }
+  try { return Number(fs.readFileSync(path.join(ROOT, '.platform', name, file), 'utf8').trim()) || undefined; } catch { /* look it up */ }
+  if (file !== `${name}.child.pid`) return undefined;
+  const stateDir = path.join(ROOT, '.platform', name);
+  const procs = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      const ppid = Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').replace(/.*\) /, '').split(' ')[1]);
+      procs.push({ pid: Number(d), ppid, cmd });
+    } catch { /* gone */ }
+  }
+  const sup = procs.filter((p) => p.cmd.some((a) => a.endsWith('supervise.sh')) && p.cmd.includes(stateDir));
+  const child = procs.filter((p) => sup.some((s) => s.pid === p.ppid) && !p.cmd[0].endsWith('sleep')).sort((a, b) => b.pid - a.pid)[0];
+  return child?.pid;
 };
 export const pidAlive = (pid) => { if (!pid) return false; try { process.kill(pid, 0); return true; } catch { return false; } };
 
