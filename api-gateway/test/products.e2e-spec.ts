@@ -79,6 +79,23 @@ describe('products: roles, create/update round trip, cache', () => {
     expect(b.rows[0].n).toBe(1);
   });
 
+  it('slugs are unique by default: the same name twice gives name, name-2; a taken explicit slug is a 409 naming slug', async () => {
+    const name = `Blue tee ${unique('')}`;
+    const post = (over: Record<string, unknown>) =>
+      ctx
+        .http()
+        .post('/api/products')
+        .set('Authorization', `Bearer ${admin}`)
+        .send(body({ name, ...over }));
+    const first = await post({}).expect(201);
+    const second = await post({}).expect(201);
+    const third = await post({}).expect(201);
+    expect(second.body.slug).toBe(`${first.body.slug}-2`);
+    expect(third.body.slug).toBe(`${first.body.slug}-3`);
+    const taken = await post({ slug: first.body.slug }).expect(409);
+    expect(taken.body.details).toEqual([expect.objectContaining({ field: 'slug' })]);
+  });
+
   it('duplicate sku -> 409 naming sku, nothing written', async () => {
     const input = body();
     await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201);
@@ -203,6 +220,7 @@ describe('products: roles, create/update round trip, cache', () => {
       .expect(200);
     expect(p2.body.items.map((i: { price: number }) => i.price)).toEqual([30]);
     expect(p2.body.nextCursor).toBeNull();
+    expect(p2.body.page).toBeNull(); // a cursor page has no page number (was "page": 1 on every page)
     const again = await ctx.http().get('/api/products').query(q).expect(200);
     expect(again.headers['x-cache']).toBe('hit');
     const filtered = await ctx

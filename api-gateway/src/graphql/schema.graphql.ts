@@ -37,7 +37,8 @@ export const TYPE_DEFS = /* GraphQL */ `
     items: [Product!]!
     total: Int!
     totalRelation: String!
-    page: Int!
+    "null on a cursor page (it has no page number)"
+    page: Int
     pageSize: Int!
     nextCursor: String
     facets: [Facet!]!

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
+import { FieldConflictException, UnprocessableFieldException } from '../common/errors/domain.exceptions';
 import { ProductInputDto } from './dto/product-input.dto';
 import type { ProductView } from '../catalog/product.view';
 import { ProductCacheInvalidator, ProductCacheService } from '../catalog/product-cache.service';
@@ -32,22 +32,37 @@ export class ProductsService {
     const id = await this.db.transaction(async (m) => {
       await this.assertCategory(m, dto.categoryId);
       const brandId = await this.upsertBrand(m, dto.brand);
-      const [row]: Array<{ id: string }> = await m.query(
-        `INSERT INTO products (sku, name, slug, description, price, currency, category_id, brand_id, status, attributes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
-        [
-          dto.sku,
-          dto.name,
-          dto.slug ?? slugify(dto.name),
-          dto.description ?? '',
-          dto.price,
-          dto.currency ?? 'USD',
-          dto.categoryId,
-          brandId,
-          dto.status ?? 'active',
-          JSON.stringify(dto.attributes),
-        ],
-      );
+      const values = (slug: string) => [
+        dto.sku,
+        dto.name,
+        slug,
+        dto.description ?? '',
+        dto.price,
+        dto.currency ?? 'USD',
+        dto.categoryId,
+        brandId,
+        dto.status ?? 'active',
+        JSON.stringify(dto.attributes),
+      ];
+      const insert = `INSERT INTO products (sku, name, slug, description, price, currency, category_id, brand_id, status, attributes)
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`;
+      let row: { id: string } | undefined;
+      if (dto.slug) {
+        // an explicit slug is the caller's choice: taken = 409 naming slug
+        [row] = (await m.query(`${insert} RETURNING id`, values(dto.slug))) as Array<{ id: string }>;
+      } else {
+        // derived from the name: unique by default (blue-tee, blue-tee-2, …); a concurrent create of the same name retries
+        for (let attempt = 0; !row && attempt < 5; attempt++) {
+          const slug = await this.freeSlug(m, slugify(dto.name, 240));
+          [row] = (await m.query(
+            `${insert} ON CONFLICT ON CONSTRAINT products_slug_unique DO NOTHING RETURNING id`,
+            values(slug),
+          )) as Array<{
+            id: string;
+          }>;
+        }
+        if (!row) throw new FieldConflictException('slug', 'could not allocate a unique slug; give one explicitly');
+      }
       await m.query(
         `INSERT INTO inventory (product_id, on_hand) VALUES ($1, $2)
          ON CONFLICT (product_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, updated_at = now()`,
@@ -96,6 +111,16 @@ export class ProductsService {
     });
     await this.invalidator.invalidateProduct(id);
     return (await this.reader.load([id], { publicOnly: false }))[0];
+  }
+
+  /** `base` (a slugify() result: [a-z0-9-] only) if no product has it, else base-N with the next free N. */
+  private async freeSlug(m: EntityManager, base: string): Promise<string> {
+    const rows = (await m.query(`SELECT slug FROM products WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`, [base])) as Array<{
+      slug: string;
+    }>;
+    if (!rows.some((r) => r.slug === base)) return base;
+    const used = rows.map((r) => Number(r.slug.slice(base.length + 1))).filter(Number.isSafeInteger);
+    return `${base}-${Math.max(1, ...used) + 1}`;
   }
 
   private async assertCategory(m: EntityManager, categoryId: number): Promise<void> {

@@ -91,7 +91,7 @@ export class EsProductSearchService extends ProductSearch {
       items,
       total: total.value,
       totalRelation: total.relation,
-      page: q.page,
+      page: q.cursor ? null : q.page, // a cursor page has no page number
       pageSize: q.pageSize,
       nextCursor:
         hasMore && last?.sort

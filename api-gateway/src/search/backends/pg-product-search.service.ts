@@ -150,7 +150,7 @@ export class PgProductSearchService extends ProductSearch {
       items,
       total: Math.min(countRow.n, TOTAL_CAP),
       totalRelation: countRow.n > TOTAL_CAP ? 'gte' : 'eq',
-      page: q.page,
+      page: q.cursor ? null : q.page, // a cursor page has no page number
       pageSize: q.pageSize,
       nextCursor: hasMore && last ? encodeCursor({ s: sortName, k: last.sort_key, i: Number(last.id) }) : null,
       facets: {
