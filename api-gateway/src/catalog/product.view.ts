@@ -31,7 +31,8 @@ export class ProductPage {
   @ApiProperty({ type: [ProductView] }) items: ProductView[];
   @ApiProperty({ example: 120 }) total: number;
   @ApiProperty({ enum: ['eq', 'gte'], example: 'eq' }) totalRelation: 'eq' | 'gte';
-  @ApiProperty({ example: 1, nullable: true, type: Number, description: 'null on a cursor page (it has no page number)' }) page: number | null;
+  @ApiProperty({ example: 1, nullable: true, type: Number, description: 'null on a cursor page (it has no page number)' }) page:
+    number | null;
   @ApiProperty({ example: 24 }) pageSize: number;
   @ApiProperty({ example: 'eyJzIjoibmV3ZXN0Ii...', nullable: true, type: String }) nextCursor: string | null;
   @ApiProperty({ example: { brand: [{ value: 'Acme', count: 12 }] } }) facets: Record<string, Array<{ value: string; count: number }>>;
