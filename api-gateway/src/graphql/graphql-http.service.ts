@@ -112,7 +112,7 @@ export class GraphQLHttpService implements OnModuleInit {
   private async contextFor(req: Request): Promise<GraphQLContext> {
     const source = accessTokenFrom(req.headers);
     if (source.via === 'none') return {};
-    if (source.via === 'malformed') throw new UnauthorizedException('Malformed bearer token');
+    if (source.via === 'malformed') throw new UnauthorizedException('Invalid token: expected "Authorization: Bearer <access token (JWT)>"');
     return { user: await this.auth.authenticate(source.token) };
   }
 }

@@ -27,8 +27,9 @@ export class JwtAuthGuard implements CanActivate {
       }
       return true;
     }
-    if (source.via === 'malformed') throw new UnauthorizedException('Malformed bearer token');
-    if (source.via === 'none') throw new UnauthorizedException('Missing bearer token');
+    if (source.via === 'malformed') throw new UnauthorizedException('Invalid token: expected "Authorization: Bearer <access token (JWT)>"');
+    if (source.via === 'none')
+      throw new UnauthorizedException('Authentication required: send "Authorization: Bearer <access token>" or the access_token cookie');
     req.user = await this.auth.authenticate(source.token);
     return true;
   }

@@ -1,6 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
-import { resolveException } from './all-exceptions.filter';
+import { resolveException, throttledMessage } from './all-exceptions.filter';
 import { ValidationFailedException } from '../errors/validation.exception';
 
 describe('resolveException', () => {
@@ -28,5 +28,14 @@ describe('resolveException', () => {
   });
   it('hides unknown errors', () => {
     expect(resolveException(new Error('SELECT password FROM users'))).toEqual({ status: 500, message: 'Internal server error' });
+  });
+});
+
+describe('throttledMessage', () => {
+  const res = (headers: Record<string, unknown>) => ({ getHeaderNames: () => Object.keys(headers), getHeader: (n: string) => headers[n] });
+  it('names what was throttled and when to retry, never the exception class', () => {
+    expect(throttledMessage({ path: '/api/auth/login' }, res({ 'retry-after': 42 }))).toBe('Too many login attempts; retry in 42 s');
+    expect(throttledMessage({ path: '/api/auth/register' }, res({ 'retry-after-auth': '7' }))).toBe('Too many attempts; retry in 7 s');
+    expect(throttledMessage({ path: '/api/x' }, res({}))).toBe('Too many requests; retry later');
   });
 });

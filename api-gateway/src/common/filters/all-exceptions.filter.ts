@@ -38,6 +38,18 @@ export function resolveException(exception: unknown): Resolved {
   return { status: 500, message: 'Internal server error' };
 }
 
+/** "Too many login attempts; retry in 42 s" from the throttler's Retry-After header (Retry-After-<name> for named throttlers). */
+export function throttledMessage(req: { path?: string }, res: { getHeaderNames(): string[]; getHeader(name: string): unknown }): string {
+  const header = res.getHeaderNames().find((h) => h.toLowerCase().startsWith('retry-after'));
+  const seconds = header ? Number(res.getHeader(header)) : NaN;
+  const what = /\/auth\/login$/.test(req.path ?? '')
+    ? 'login attempts'
+    : /\/auth\/(register|password)/.test(req.path ?? '')
+      ? 'attempts'
+      : 'requests';
+  return Number.isFinite(seconds) && seconds > 0 ? `Too many ${what}; retry in ${Math.ceil(seconds)} s` : `Too many ${what}; retry later`;
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
@@ -54,6 +66,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // 429 (TooManyRequestsException) and 503 (RetryLaterException) carry the seconds to wait
     const retryAfter = exception instanceof HttpException ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    // @nestjs/throttler's own message is a class name ("ThrottlerException: Too Many Requests"): say what happened and when to retry
+    if (resolved.status === 429 && /^ThrottlerException/.test(resolved.message)) resolved.message = throttledMessage(req, res);
     sendError(req, res, resolved.status, resolved.message, resolved.details);
   }
 }
