@@ -366,7 +366,9 @@ async function main() {
       if (i >= 0) last.scenarios[i] = sc; else last.scenarios.push(sc);
     }
     last.scenarios.sort((a, b) => SCENARIOS.findIndex((x) => x.name === a.name) - SCENARIOS.findIndex((x) => x.name === b.name));
-    last.merged = [...(last.merged || []), `${results.scenarios.map((x) => x.name).join(', ')} re-run as ${results.runId} (${results.startedAt})`];
+    const phases = ['wal', 'soak', 'fuzz'].filter((k) => results[k]);
+    for (const k of phases) last[k] = { ...results[k], rerun: `re-run ${results.runId} at ${results.startedAt}` };
+    last.merged = [...(last.merged || []), `${[...results.scenarios.map((x) => x.name), ...phases].join(', ')} re-run as ${results.runId} (${results.startedAt})`];
     const allv = [...last.scenarios.flatMap((x) => x.violations), ...(last.wal?.violations || []), ...(last.soak?.violations || []), ...(last.fuzz?.violations || [])];
     last.violations = allv.length; last.violationList = allv.slice(0, 100);
     fs.writeFileSync(file, JSON.stringify(last, null, 1));
