@@ -75,13 +75,14 @@ export function writeReport(r, file, { preamble = '', appendix = '' } = {}) {
   if (r.wal) {
     L.push('## WAL retention (replication slot `commerce_catalog`)');
     L.push('');
-    L.push(`Captured tables idle (no catalog writes, no orders), other writes going on: a non-captured table receives ~400 rows of 1 KB every ~100 ms for ${r.params.walS} s. `
+    L.push(`Captured tables idle (no catalog writes, no orders), other writes going on: a non-captured table (\`faults_wal_noise\`, dropped afterwards) receives 50 rows of 1 KB every ~200 ms and is pruned, for ${r.params.walS} s (other engineers' work went on too). `
       + '`retained` = `pg_current_wal_lsn() - restart_lsn`, `unconfirmed` = `pg_current_wal_lsn() - confirmed_flush_lsn` (pg_replication_slots), sampled every '
       + `${r.params.walEveryS} s. WAL written in the window: ${r.wal.walWrittenKB} kB; retained at most ${r.wal.maxRetainedKB} kB, at the end ${r.wal.endRetainedKB} kB.`);
     L.push('');
     L.push('| t (s) | WAL written (kB) | retained (kB) | unconfirmed (kB) | active | wal_status |');
     L.push('|---|---|---|---|---|---|');
     for (const x of r.wal.samples) L.push(`| ${x.s} | ${x.walWrittenKB} | ${x.retainedKB} | ${x.unconfirmedKB} | ${x.active} | ${x.walStatus} |`);
+    L.push('', 'Rule: with more than 32 MB written, what the slot retains at the end must stay below half of it (and below 32 MB otherwise unbounded growth is flagged); the slot must stay active.');
     for (const v of r.wal.violations) L.push(`\n- violation: ${v}`);
     L.push('');
   }
