@@ -82,7 +82,7 @@ export function writeReport(r, file, { preamble = '', appendix = '' } = {}) {
     L.push('| t (s) | WAL written (kB) | retained (kB) | unconfirmed (kB) | active | wal_status |');
     L.push('|---|---|---|---|---|---|');
     for (const x of r.wal.samples) L.push(`| ${x.s} | ${x.walWrittenKB} | ${x.retainedKB} | ${x.unconfirmedKB} | ${x.active} | ${x.walStatus} |`);
-    L.push('', 'Rule: with more than 32 MB written, what the slot retains at the end must stay below half of it (and below 32 MB otherwise unbounded growth is flagged); the slot must stay active.');
+    L.push('', 'Rules (full run): once more than 32 MB were written, the WAL the slot retains at the end must be below max(32 MB, half of what was written); the slot must be active in every sample.');
     for (const v of r.wal.violations) L.push(`\n- violation: ${v}`);
     L.push('');
   }
