@@ -43,4 +43,13 @@ describe('error messages a new user can act on', () => {
     expect(last.body.message).toMatch(/^Too many login attempts; retry in \d+ s$/);
     expect(last.body.message).not.toMatch(/Exception/);
   });
+
+  it('hostile bodies are 400 naming the problem, not 500: 5,000 levels of nesting, a lone surrogate', async () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const nested = await ctx.http().post('/api/auth/register').set('Content-Type', 'application/json').send(deep).expect(400);
+    expect(nested.body.details).toEqual([{ field: 'body', message: expect.stringMatching(/nested more than \d+ levels/) }]);
+    const surrogate = '{"email":"\\ud800@example.com","password":"Passw0rd-long-enough","name":"x"}';
+    const bad = await ctx.http().post('/api/auth/register').set('Content-Type', 'application/json').send(surrogate).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'email', message: 'contains malformed unicode (a lone surrogate)' }]);
+  });
 });

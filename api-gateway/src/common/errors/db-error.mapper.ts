@@ -76,3 +76,34 @@ export function mapDbError(err: unknown): MappedDbError | undefined {
       return undefined;
   }
 }
+
+/** Seconds a client should wait when the database is unreachable (a restart takes a few seconds). */
+export const DB_RETRY_AFTER_S = 5;
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+/**
+ * True for "the database is not reachable right now" (refused, reset, shutting down, starting up,
+ * pool timeout): a 503 with Retry-After, never a 500, since the request may well succeed shortly.
+ */
+export function isDbUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string; message?: string }; message?: string } | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  if (code && CONNECTION_CODES.has(code)) return true;
+  const message = e?.driverError?.message ?? e?.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|connect ECONNREFUSED/.test(
+    message,
+  );
+}

@@ -39,3 +39,23 @@ describe('throttledMessage', () => {
     expect(throttledMessage({ path: '/api/x' }, res({}))).toBe('Too many requests; retry later');
   });
 });
+
+describe('resolveException: the database away', () => {
+  it('is a 503 with Retry-After, not a 500 (refused, terminated, shutting down)', () => {
+    for (const err of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), { code: 'ECONNREFUSED' }),
+      new Error('Connection terminated unexpectedly'),
+      new QueryFailedError(
+        'SELECT 1',
+        [],
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ]) {
+      expect(resolveException(err)).toEqual({
+        status: 503,
+        message: 'The database is temporarily unavailable; retry in 5 s',
+        retryAfterSeconds: 5,
+      });
+    }
+  });
+});

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { Logger } from 'pino';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
 import { LOGGER } from '../logging/logger';
-import { mapDbError } from '../errors/db-error.mapper';
+import { DB_RETRY_AFTER_S, isDbUnavailable, mapDbError } from '../errors/db-error.mapper';
 import { ErrorDetail, sendError } from '../errors/error-body';
 import type { GatewayRequest } from '../http/request-context';
 
@@ -11,6 +11,8 @@ interface Resolved {
   status: number;
   message: string;
   details?: ErrorDetail[];
+  /** Sent as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 /** Resolves any thrown value to status/message/details without leaking internals. */
@@ -30,6 +32,13 @@ export function resolveException(exception: unknown): Resolved {
     return { status, message, details: withDetails.details };
   }
   if (exception instanceof EntityNotFoundError) return { status: 404, message: 'Resource not found' };
+  if (isDbUnavailable(exception)) {
+    return {
+      status: 503,
+      message: `The database is temporarily unavailable; retry in ${DB_RETRY_AFTER_S} s`,
+      retryAfterSeconds: DB_RETRY_AFTER_S,
+    };
+  }
   if (exception instanceof QueryFailedError) {
     if (process.env.GW_DEBUG) console.error(exception);
     const mapped = mapDbError(exception);
@@ -64,7 +73,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id, path: req.path }, 'unhandled error');
     }
     // 429 (TooManyRequestsException) and 503 (RetryLaterException) carry the seconds to wait
-    const retryAfter = exception instanceof HttpException ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+    const retryAfter =
+      exception instanceof HttpException ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : resolved.retryAfterSeconds;
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     // @nestjs/throttler's own message is a class name ("ThrottlerException: Too Many Requests"): say what happened and when to retry
     if (resolved.status === 429 && /^ThrottlerException/.test(resolved.message)) resolved.message = throttledMessage(req, res);

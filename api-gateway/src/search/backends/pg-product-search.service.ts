@@ -120,25 +120,32 @@ export class PgProductSearchService extends ProductSearch {
       offset = (q.page - 1) * q.pageSize;
     }
     pageParams.push(q.pageSize + 1, offset);
-    const rows: Array<{ id: string; sort_key: string | number }> = await this.db.query(
-      `SELECT p.id, (${sort.key})::text AS sort_key ${from} WHERE ${pageWhere}
-        ORDER BY ${sort.key} ${sort.dir}, p.id ${sort.dir} LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-      pageParams,
-    );
-    const [countRow]: Array<{ n: number }> = await this.db.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) t`,
-      whereParams,
-    );
-    // price facet: the index's ranges, counted under all filters in one pass (cheap: no per-facet query)
-    const [priceRow]: Array<Record<string, number>> = await this.db.query(
-      `SELECT ${PRICE_RANGES.map((r, i) => `count(*) FILTER (WHERE ${[r.from !== undefined ? `p.price >= ${r.from}` : 'true', r.to !== undefined ? `p.price < ${r.to}` : 'true'].join(' AND ')})::int AS r${i}`).join(', ')}
-         ${from} WHERE ${where}`,
-      whereParams,
-    );
-    const facetRows: Array<{ value: string; count: number }> = await this.db.query(
-      `SELECT b.name AS value, count(*)::int AS count ${from} WHERE ${where} GROUP BY b.name ORDER BY count DESC, b.name LIMIT 20`,
-      whereParams,
-    );
+    // the page and the three aggregates are independent: one round trip's time instead of four
+    const priceCounts = PRICE_RANGES.map((r, i) => {
+      const cond = [r.from !== undefined ? `p.price >= ${r.from}` : 'true', r.to !== undefined ? `p.price < ${r.to}` : 'true'].join(
+        ' AND ',
+      );
+      return `count(*) FILTER (WHERE ${cond})::int AS r${i}`;
+    }).join(', ');
+    const [rows, [countRow], [priceRow], facetRows] = (await Promise.all([
+      this.db.query(
+        `SELECT p.id, (${sort.key})::text AS sort_key ${from} WHERE ${pageWhere}
+          ORDER BY ${sort.key} ${sort.dir}, p.id ${sort.dir} LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+        pageParams,
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) t`, whereParams),
+      // price facet: the index's ranges, counted under all filters in one pass
+      this.db.query(`SELECT ${priceCounts} ${from} WHERE ${where}`, whereParams),
+      this.db.query(
+        `SELECT b.name AS value, count(*)::int AS count ${from} WHERE ${where} GROUP BY b.name ORDER BY count DESC, b.name LIMIT 20`,
+        whereParams,
+      ),
+    ])) as [
+      Array<{ id: string; sort_key: string }>,
+      Array<{ n: number }>,
+      Array<Record<string, number>>,
+      Array<{ value: string; count: number }>,
+    ];
     const hasMore = rows.length > q.pageSize;
     const pageRows = rows.slice(0, q.pageSize);
     const items = await this.reader.load(
