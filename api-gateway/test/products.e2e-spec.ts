@@ -96,6 +96,21 @@ describe('products: roles, create/update round trip, cache', () => {
     expect(taken.body.details).toEqual([expect.objectContaining({ field: 'slug' })]);
   });
 
+  it('201 carries Location; an admin reads a draft by id (with status), the public does not', async () => {
+    const created = await ctx
+      .http()
+      .post('/api/products')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(body({ status: 'draft' }))
+      .expect(201);
+    expect(created.headers.location).toBe(`/api/products/${created.body.id}`);
+    await ctx.http().get(created.headers.location).expect(404);
+    await ctx.http().get(created.headers.location).set('Authorization', `Bearer ${customer}`).expect(404);
+    const own = await ctx.http().get(created.headers.location).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(own.body).toEqual(expect.objectContaining({ id: created.body.id, status: 'draft' }));
+    expect(own.headers['x-cache']).toBe('bypass');
+  });
+
   it('duplicate sku -> 409 naming sku, nothing written', async () => {
     const input = body();
     await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201);

@@ -116,11 +116,16 @@ export class ProductsController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'One active product by id (cached)' })
+  @OptionalAuth()
+  @ApiOperation({ summary: 'One product by id: active ones for everybody (cached), drafts too for an admin (with `status`)' })
   @ApiOkResponse({ type: ProductView })
-  @ApiErrors([400, '`id` is not a positive integer'], [404, 'No active product has this id'])
-  async get(@Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<ProductView> {
-    const { product, cache } = await this.products.getPublic(id);
+  @ApiErrors([400, '`id` is not a positive integer'], [404, 'No active product has this id (for an admin: no product, or soft-deleted)'])
+  async get(
+    @Param('id', ParseIdPipe) id: number,
+    @Req() req: GatewayRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProductView> {
+    const { product, cache } = req.user?.role === 'admin' ? await this.products.getForAdmin(id) : await this.products.getPublic(id);
     res.setHeader('X-Cache', cache);
     return product;
   }
@@ -130,10 +135,12 @@ export class ProductsController {
   @UseInterceptors(ConsistencyTokenInterceptor)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a product (admin); X-Consistency-Token for read-your-writes' })
-  @ApiCreatedResponse({ type: ProductView })
+  @ApiCreatedResponse({ type: ProductView, description: 'Location: /api/products/<id>' })
   @ApiErrors(400, 401, 403, [409, 'The sku or slug already exists'], [422, '`categoryId` does not exist'])
-  create(@Body() dto: ProductInputDto): Promise<ProductView> {
-    return this.products.create(dto);
+  async create(@Body() dto: ProductInputDto, @Res({ passthrough: true }) res: Response): Promise<ProductView> {
+    const product = await this.products.create(dto);
+    res.setHeader('Location', `/api/products/${product.id}`);
+    return product;
   }
 
   @Roles('admin')

@@ -27,6 +27,13 @@ export class ProductsService {
     return { product, cache: 'miss' };
   }
 
+  /** Admin detail: drafts included (with `status`), never cached (the cache holds public views only). */
+  async getForAdmin(id: number): Promise<{ product: ProductView; cache: 'bypass' }> {
+    const [product] = await this.reader.load([id], { publicOnly: false });
+    if (!product) throw new NotFoundException(`Product ${id} not found`);
+    return { product, cache: 'bypass' };
+  }
+
   /** Creates product, brand (if new) and inventory in one transaction. */
   async create(dto: ProductInputDto): Promise<ProductView> {
     const id = await this.db.transaction(async (m) => {
