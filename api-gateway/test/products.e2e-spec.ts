@@ -111,6 +111,22 @@ describe('products: roles, create/update round trip, cache', () => {
     expect(own.headers['x-cache']).toBe('bypass');
   });
 
+  it('PATCH changes only the given fields; a bad one is a 400 naming it', async () => {
+    const created = await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(body()).expect(201);
+    const id = created.body.id as number;
+    const patched = await ctx
+      .http()
+      .patch(`/api/products/${id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ price: 39.99 })
+      .expect(200);
+    expect(patched.body).toEqual({ ...created.body, price: 39.99, updatedAt: expect.any(String) });
+    const bad = await ctx.http().patch(`/api/products/${id}`).set('Authorization', `Bearer ${admin}`).send({ price: -1 }).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'price', message: 'price must be ≥ 0' }]);
+    await ctx.http().patch(`/api/products/${id}`).set('Authorization', `Bearer ${customer}`).send({ price: 1 }).expect(403);
+    await ctx.http().patch('/api/products/999999999').set('Authorization', `Bearer ${admin}`).send({ price: 1 }).expect(404);
+  });
+
   it('duplicate sku -> 409 naming sku, nothing written', async () => {
     const input = body();
     await ctx.http().post('/api/products').set('Authorization', `Bearer ${admin}`).send(input).expect(201);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/openapi/error-responses';
 import type { Response } from 'express';
@@ -14,7 +14,7 @@ import { RecordSearch } from '../search-events/record-search.decorator';
 import { ConsistencyTokenInterceptor } from '../search/consistency/consistency-token.interceptor';
 import { ProductListResult, ProductListService } from '../search/product-list.service';
 import { SuggestResponse, SuggestResponseView, SuggestService } from '../search/suggest.service';
-import { ProductInputDto } from './dto/product-input.dto';
+import { ProductInputDto, ProductPatchDto } from './dto/product-input.dto';
 import { ProductPageService } from './product-page.service';
 import { ProductsService } from './products.service';
 import { SLUG_PATTERN } from './slug';
@@ -152,5 +152,16 @@ export class ProductsController {
   @ApiErrors(400, 401, 403, [404, 'No product has this id'], [409, 'The sku or slug already exists'], [422, '`categoryId` does not exist'])
   update(@Param('id', ParseIdPipe) id: number, @Body() dto: ProductInputDto): Promise<ProductView> {
     return this.products.update(id, dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  @UseInterceptors(ConsistencyTokenInterceptor)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change some fields of a product (admin); the others keep their values' })
+  @ApiOkResponse({ type: ProductView })
+  @ApiErrors(400, 401, 403, [404, 'No product has this id'], [409, 'The sku or slug already exists'], [422, '`categoryId` does not exist'])
+  patch(@Param('id', ParseIdPipe) id: number, @Body() dto: ProductPatchDto): Promise<ProductView> {
+    return this.products.patch(id, dto);
   }
 }

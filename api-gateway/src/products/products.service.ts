@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldConflictException, UnprocessableFieldException } from '../common/errors/domain.exceptions';
-import { ProductInputDto } from './dto/product-input.dto';
+import { ProductInputDto, ProductPatchDto } from './dto/product-input.dto';
 import type { ProductView } from '../catalog/product.view';
 import { ProductCacheInvalidator, ProductCacheService } from '../catalog/product-cache.service';
 import { ProductReader } from '../catalog/product-reader';
@@ -128,6 +128,18 @@ export class ProductsService {
     if (!rows.some((r) => r.slug === base)) return base;
     const used = rows.map((r) => Number(r.slug.slice(base.length + 1))).filter(Number.isSafeInteger);
     return `${base}-${Math.max(1, ...used) + 1}`;
+  }
+
+  /** Partial update: the given fields over the current ones (then the PUT path: same rules, one transaction). */
+  async patch(id: number, dto: ProductPatchDto): Promise<ProductView> {
+    const [current] = (await this.db.query(
+      `SELECT p.sku, p.name, p.slug, p.description, p.price::float8 AS price, p.currency, p.category_id::int AS "categoryId",
+              b.name AS brand, p.status::text AS status, p.attributes
+         FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id = $1 AND p.deleted_at IS NULL`,
+      [id],
+    )) as Array<Omit<ProductInputDto, 'stock'>>;
+    if (!current) throw new NotFoundException(`Product ${id} not found`);
+    return this.update(id, { ...current, currency: (current.currency ?? 'USD').trim(), ...dto } as ProductInputDto);
   }
 
   private async assertCategory(m: EntityManager, categoryId: number): Promise<void> {

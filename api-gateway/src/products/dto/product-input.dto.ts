@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsAttributeMap } from './is-attribute-map';
@@ -77,3 +77,6 @@ export class ProductInputDto {
   @Max(1_000_000_000)
   stock?: number;
 }
+
+/** Body of PATCH /api/products/:id: any subset of the fields, each validated like in POST/PUT. */
+export class ProductPatchDto extends PartialType(ProductInputDto) {}
