@@ -139,7 +139,8 @@ export class ProductsService {
       [id],
     )) as Array<Omit<ProductInputDto, 'stock'>>;
     if (!current) throw new NotFoundException(`Product ${id} not found`);
-    return this.update(id, { ...current, currency: (current.currency ?? 'USD').trim(), ...dto } as ProductInputDto);
+    const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    return this.update(id, { ...current, currency: (current.currency ?? 'USD').trim(), ...given } as ProductInputDto);
   }
 
   private async assertCategory(m: EntityManager, categoryId: number): Promise<void> {
