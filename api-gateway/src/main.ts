@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const app = await createApp({ env });
   // the storefront at / (same options as serveStorefront), skipped for the API's own paths
   const storefront = express.static(STOREFRONT_DIR, { index: 'index.html', maxAge: '5m', fallthrough: true });
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (API_PATHS.test(req.url) ? next() : storefront(req, res, next)));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    API_PATHS.test(req.url) ? next() : storefront(req, res, next),
+  );
   const cfg = app.get(AppConfig);
   await app.listen(cfg.env.GATEWAY_PORT, cfg.env.GATEWAY_HOST);
 }

@@ -10,7 +10,13 @@ export default async function globalTeardown(): Promise<void> {
   const prefix = process.env.GW_TEST_REDIS_PREFIX;
   if (db) {
     await removeOutboxConnector(db); // its replication slot would keep the database from being dropped
-    const admin = new Client({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database: env.DB_DATABASE });
+    const admin = new Client({
+      host: env.DB_HOST,
+      port: Number(env.DB_PORT),
+      user: env.DB_USERNAME,
+      password: env.DB_PASSWORD,
+      database: env.DB_DATABASE,
+    });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();

@@ -8,8 +8,12 @@ import { ensureOutboxConnector } from './support/outbox-connector';
 import { startApp, testEnv, TestContext, unique } from './support/test-app';
 import { TEST_DB } from './support/test-env';
 
-
-interface Received { event: string; orderId: string; userId: string; status: string }
+interface Received {
+  event: string;
+  orderId: string;
+  userId: string;
+  status: string;
+}
 
 describe('live order updates over Socket.IO: JWT handshake and user isolation', () => {
   let ctx: TestContext;
@@ -34,7 +38,13 @@ describe('live order updates over Socket.IO: JWT handshake and user isolation', 
 
   /** Connects and records every order event the socket receives. */
   function connect(token: string | undefined): Promise<{ socket: Socket; received: Received[] }> {
-    const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: token === undefined ? {} : { token }, reconnection: false, forceNew: true });
+    const socket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: token === undefined ? {} : { token },
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     const received: Received[] = [];
     for (const event of ['order.created', 'order.status_changed', 'order.paid', 'order.payment_failed']) {
@@ -59,7 +69,7 @@ describe('live order updates over Socket.IO: JWT handshake and user isolation', 
     await expect(connect('eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.')).rejects.toThrow(/unauthorized/);
   });
 
-  it('user A receives only A\'s order events, user B only B\'s; admins receive every new order', async () => {
+  it("user A receives only A's order events, user B only B's; admins receive every new order", async () => {
     const [alice, bob] = await customers(ctx, 2);
     const admin = await adminToken(ctx);
     const a = await connect(alice.token);
@@ -73,18 +83,32 @@ describe('live order updates over Socket.IO: JWT handshake and user isolation', 
     const bobId = String((await ctx.db.query(`SELECT id FROM orders WHERE user_id = $1`, [bob.id])).rows[0].id);
     const aliceId = String(aliceOrder.body.id);
 
-    await until(() => a.received.some((m) => m.event === 'order.status_changed' && m.status === 'paid'), 'alice\'s paid status');
-    await until(() => b.received.some((m) => m.event === 'order.status_changed' && m.status === 'payment_failed'), 'bob\'s failed status');
-    await until(() => [aliceId, bobId].every((id) => adm.received.some((m) => m.event === 'order.created' && m.orderId === id)), 'both new orders at the admin');
+    await until(() => a.received.some((m) => m.event === 'order.status_changed' && m.status === 'paid'), "alice's paid status");
+    await until(() => b.received.some((m) => m.event === 'order.status_changed' && m.status === 'payment_failed'), "bob's failed status");
+    await until(
+      () => [aliceId, bobId].every((id) => adm.received.some((m) => m.event === 'order.created' && m.orderId === id)),
+      'both new orders at the admin',
+    );
     await new Promise((r) => setTimeout(r, 1_000)); // give any misrouted event time to arrive
 
     // exactly these events; Kafka orders them per topic and key (order), not across the two topics
     const byTopic = (r: Received[]) => [...r].sort((x, y) => x.event.localeCompare(y.event)).map((m) => [m.event, m.status]);
-    expect(byTopic(a.received)).toEqual([['order.created', 'pending'], ['order.status_changed', 'paid']]);
-    expect(byTopic(b.received)).toEqual([['order.created', 'pending'], ['order.status_changed', 'payment_failed']]);
+    expect(byTopic(a.received)).toEqual([
+      ['order.created', 'pending'],
+      ['order.status_changed', 'paid'],
+    ]);
+    expect(byTopic(b.received)).toEqual([
+      ['order.created', 'pending'],
+      ['order.status_changed', 'payment_failed'],
+    ]);
     expect(a.received.every((m) => m.userId === String(alice.id) && m.orderId === aliceId)).toBe(true);
     expect(b.received.every((m) => m.userId === String(bob.id) && m.orderId === bobId)).toBe(true);
-    expect(adm.received.filter((m) => m.event === 'order.created').map((m) => m.orderId).sort()).toEqual([aliceId, bobId].sort());
+    expect(
+      adm.received
+        .filter((m) => m.event === 'order.created')
+        .map((m) => m.orderId)
+        .sort(),
+    ).toEqual([aliceId, bobId].sort());
     expect(adm.received.filter((m) => m.event === 'order.status_changed')).toEqual([]);
   });
 });

@@ -19,7 +19,9 @@ describe('orders API: bad input, client prices, history, ownership, status trans
     [deleted] = await createProducts(ctx.db, 1, { stock: 100, deleted: true });
     [draft] = await createProducts(ctx.db, 1, { stock: 100, status: 'draft' });
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   const line = (over: Record<string, unknown> = {}) => ({ productId: product.id, quantity: 1, ...over });
 
@@ -33,9 +35,24 @@ describe('orders API: bad input, client prices, history, ownership, status trans
     ['an unknown product', () => orderBody([line(), { productId: 987654321, quantity: 1 }]), 422, 'items[1].productId'],
     ['a deleted product', () => orderBody([{ productId: deleted.id, quantity: 1 }]), 422, 'items[0].productId'],
     ['a draft product', () => orderBody([{ productId: draft.id, quantity: 1 }]), 422, 'items[0].productId'],
-    ['a bad country code', () => orderBody([line()], 'tok_success', { shippingAddress: { ...address, country: 'XX' } }), 400, 'shippingAddress.country'],
-    ['a missing postal code', () => orderBody([line()], 'tok_success', { shippingAddress: { ...address, postalCode: undefined } }), 400, 'shippingAddress.postalCode'],
-    ['a payment method other than card', () => orderBody([line()], 'tok_success', { payment: { method: 'cash', token: 'tok_success' } }), 400, 'payment.method'],
+    [
+      'a bad country code',
+      () => orderBody([line()], 'tok_success', { shippingAddress: { ...address, country: 'XX' } }),
+      400,
+      'shippingAddress.country',
+    ],
+    [
+      'a missing postal code',
+      () => orderBody([line()], 'tok_success', { shippingAddress: { ...address, postalCode: undefined } }),
+      400,
+      'shippingAddress.postalCode',
+    ],
+    [
+      'a payment method other than card',
+      () => orderBody([line()], 'tok_success', { payment: { method: 'cash', token: 'tok_success' } }),
+      400,
+      'payment.method',
+    ],
     ['an unknown top-level field', () => orderBody([line()], 'tok_success', { total: 0.01 }), 400, 'total'],
   ])('%s -> 4xx naming the field, no rows written', async (_name, body, status, field) => {
     const before = await orderTableCounts(ctx.db);
@@ -66,14 +83,21 @@ describe('orders API: bad input, client prices, history, ownership, status trans
 
   it('anonymous -> 401, nothing written', async () => {
     const before = await orderTableCounts(ctx.db);
-    await ctx.http().post('/api/orders').set('Idempotency-Key', randomUUID()).send(orderBody([line()])).expect(401);
+    await ctx
+      .http()
+      .post('/api/orders')
+      .set('Idempotency-Key', randomUUID())
+      .send(orderBody([line()]))
+      .expect(401);
     expect(await orderTableCounts(ctx.db)).toEqual(before);
   });
 
   it('client-supplied prices are ignored: the total comes from the catalog', async () => {
     const res = await postOrder(ctx, alice.token, orderBody([line({ quantity: 3, price: 0.01, unitPrice: 0.01 })])).expect(201);
     expect(res.body.total).toBe(37.2);
-    expect(res.body.items).toEqual([expect.objectContaining({ productId: product.id, sku: product.sku, unitPrice: 12.4, quantity: 3, lineTotal: 37.2 })]);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ productId: product.id, sku: product.sku, unitPrice: 12.4, quantity: 3, lineTotal: 37.2 }),
+    ]);
     const { rows } = await ctx.db.query(`SELECT total::text FROM orders WHERE id = $1`, [res.body.id]);
     expect(rows[0].total).toBe('37.20');
   });
@@ -84,7 +108,7 @@ describe('orders API: bad input, client prices, history, ownership, status trans
     expect(res.body.items[0].quantity).toBe(5);
   });
 
-  it('GET /api/orders lists only my orders, paginated; another user\'s order is 404; admin sees any', async () => {
+  it("GET /api/orders lists only my orders, paginated; another user's order is 404; admin sees any", async () => {
     const mine = await postOrder(ctx, bob.token, orderBody([line()])).expect(201);
     await postOrder(ctx, bob.token, orderBody([line({ quantity: 2 })])).expect(201);
     await postOrder(ctx, bob.token, orderBody([line({ quantity: 3 })])).expect(201);
@@ -98,7 +122,9 @@ describe('orders API: bad input, client prices, history, ownership, status trans
     expect(page1.body.items.concat(page2.body.items).every((o: { userId: number }) => o.userId === bob.id)).toBe(true);
 
     const got = await ctx.http().get(`/api/orders/${mine.body.id}`).set('Authorization', `Bearer ${bob.token}`).expect(200);
-    expect(got.body).toEqual(expect.objectContaining({ id: mine.body.id, number: mine.body.number, status: 'paid', shippingAddress: address }));
+    expect(got.body).toEqual(
+      expect.objectContaining({ id: mine.body.id, number: mine.body.number, status: 'paid', shippingAddress: address }),
+    );
     expect(got.body.payment).toEqual(expect.objectContaining({ provider: 'mock', status: 'succeeded' }));
     await ctx.http().get(`/api/orders/${mine.body.id}`).set('Authorization', `Bearer ${alice.token}`).expect(404);
     await ctx.http().get(`/api/orders/${mine.body.id}`).set('Authorization', `Bearer ${admin}`).expect(200);
@@ -135,7 +161,12 @@ describe('orders API: bad input, client prices, history, ownership, status trans
     const [p] = await createProducts(ctx.db, 1, { stock: 10 });
     const order = await postOrder(ctx, alice.token, orderBody([{ productId: p.id, quantity: 4 }])).expect(201);
     expect(await stock(ctx.db, p.id)).toEqual({ onHand: 6, reserved: 0 });
-    await ctx.http().patch(`/api/orders/${order.body.id}/status`).set('Authorization', `Bearer ${admin}`).send({ status: 'cancelled' }).expect(200);
+    await ctx
+      .http()
+      .patch(`/api/orders/${order.body.id}/status`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ status: 'cancelled' })
+      .expect(200);
     expect(await stock(ctx.db, p.id)).toEqual({ onHand: 10, reserved: 0 });
     await ctx.http().patch('/api/orders/99999999/status').set('Authorization', `Bearer ${admin}`).send({ status: 'cancelled' }).expect(404);
   });

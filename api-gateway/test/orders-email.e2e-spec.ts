@@ -19,7 +19,13 @@ process.env.ORDER_REAPER_INTERVAL_MS = '300';
 const env = readEnvFiles();
 const MAILDEV = `http://127.0.0.1:${env.MAILDEV_WEB_PORT ?? 1080}`;
 
-interface CaughtMail { subject: string; text: string; html: string; to: { address: string }[]; headers: Record<string, string> }
+interface CaughtMail {
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string }[];
+  headers: Record<string, string>;
+}
 
 async function mails(): Promise<CaughtMail[]> {
   const res = await fetch(`${MAILDEV}/email`);
@@ -51,7 +57,11 @@ describe('order confirmation email: outbox -> Debezium outbox router -> Kafka ->
     const groupId = unique('order-mailer-e2e-');
     worker = await startOrderWorker({ env: testEnv(), groupId, fromBeginning: false });
     // wait until the email consumer owns its partitions, so no event published from now on is missed
-    const admin = new Kafka({ clientId: 'e2e-probe', brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'e2e-probe',
+      brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     await eventually(async () => {
       const { groups } = await admin.describeGroups([groupId]);
@@ -69,9 +79,19 @@ describe('order confirmation email: outbox -> Debezium outbox router -> Kafka ->
 
   it('a paid order produces one email showing the order number, the lines and the total', async () => {
     const [a, b] = await createProducts(ctx.db, 2, { stock: 10, price: '12.40' });
-    const order = await postOrder(ctx, buyer.token, orderBody([{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 1 }])).expect(201);
+    const order = await postOrder(
+      ctx,
+      buyer.token,
+      orderBody([
+        { productId: a.id, quantity: 3 },
+        { productId: b.id, quantity: 1 },
+      ]),
+    ).expect(201);
     const number: string = order.body.number;
-    const [mail] = await eventually(async () => { const m = await mailsFor(number); return m.length ? m : undefined; }, `email for ${number}`);
+    const [mail] = await eventually(async () => {
+      const m = await mailsFor(number);
+      return m.length ? m : undefined;
+    }, `email for ${number}`);
     expect(mail.to.map((t) => t.address)).toEqual([buyer.email]);
     expect(mail.subject).toBe(`Order ${number} confirmed`);
     expect(mail.text).toContain(`3 x Order test ${a.sku} (${a.sku}) @ 12.40 USD = 37.20 USD`);
@@ -91,10 +111,19 @@ describe('order confirmation email: outbox -> Debezium outbox router -> Kafka ->
 
     // at-least-once delivery (e.g. Debezium restarted before committing its offset): the same
     // order.paid message, as the outbox row holds it, delivered a second time
-    const { rows } = await ctx.db.query(`SELECT aggregate_id, payload::text AS payload FROM outbox WHERE aggregate_id = $1 AND event_type = 'order.paid'`, [String(responses[0].body.id)]);
+    const { rows } = await ctx.db.query(
+      `SELECT aggregate_id, payload::text AS payload FROM outbox WHERE aggregate_id = $1 AND event_type = 'order.paid'`,
+      [String(responses[0].body.id)],
+    );
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0].payload)).toEqual(expect.objectContaining({ type: 'order.paid', source: TEST_DB, eventId: expect.any(String) }));
-    const producer = new Kafka({ clientId: 'e2e-republish', brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).producer();
+    expect(JSON.parse(rows[0].payload)).toEqual(
+      expect.objectContaining({ type: 'order.paid', source: TEST_DB, eventId: expect.any(String) }),
+    );
+    const producer = new Kafka({
+      clientId: 'e2e-republish',
+      brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     await producer.send({ topic: 'order.paid', messages: [{ key: rows[0].aggregate_id, value: rows[0].payload }] });
     await producer.disconnect();
@@ -105,7 +134,11 @@ describe('order confirmation email: outbox -> Debezium outbox router -> Kafka ->
   it('declined, failed and timed-out payments send no email', async () => {
     const [p] = await createProducts(ctx.db, 1, { stock: 10 });
     const numbers: string[] = [];
-    for (const [token, status] of [['tok_decline', 402], ['tok_error', 502], ['tok_timeout', 504]] as const) {
+    for (const [token, status] of [
+      ['tok_decline', 402],
+      ['tok_error', 502],
+      ['tok_timeout', 504],
+    ] as const) {
       const key = randomUUID();
       await postOrder(ctx, buyer.token, orderBody([{ productId: p.id, quantity: 1 }], token), key).expect(status);
       const { rows } = await ctx.db.query(`SELECT id, number FROM orders WHERE idempotency_key = $1`, [key]);
@@ -118,20 +151,28 @@ describe('order confirmation email: outbox -> Debezium outbox router -> Kafka ->
     for (const n of numbers) expect(await mailsFor(n)).toHaveLength(0);
   });
 
-  it('the worker\'s scheduled reaper releases an expired reservation on its own', async () => {
+  it("the worker's scheduled reaper releases an expired reservation on its own", async () => {
     const [p] = await createProducts(ctx.db, 1, { stock: 3 });
     const dto = orderBody([{ productId: p.id, quantity: 3 }]) as never;
     const reserved = await ctx.app.get(OrderReservationService).reserve({
-      user: { id: buyer.id, role: 'customer', jti: 'x', exp: 0 }, dto, lines: mergeLines((dto as { items: never }).items),
-      idempotencyKey: randomUUID(), requestHash: orderRequestHash(dto), reservationSeconds: 1,
+      user: { id: buyer.id, role: 'customer', jti: 'x', exp: 0 },
+      dto,
+      lines: mergeLines((dto as { items: never }).items),
+      idempotencyKey: randomUUID(),
+      requestHash: orderRequestHash(dto),
+      reservationSeconds: 1,
     });
     expect(reserved.kind).toBe('created');
     expect(await stock(ctx.db, p.id)).toEqual({ onHand: 3, reserved: 3 });
     const orderId = (reserved as { orderId: string }).orderId;
-    await eventually(async () => {
-      const { rows } = await ctx.db.query(`SELECT status FROM orders WHERE id = $1`, [orderId]);
-      return rows[0].status === 'cancelled' ? true : undefined;
-    }, 'the reaper to cancel the order', 15_000);
+    await eventually(
+      async () => {
+        const { rows } = await ctx.db.query(`SELECT status FROM orders WHERE id = $1`, [orderId]);
+        return rows[0].status === 'cancelled' ? true : undefined;
+      },
+      'the reaper to cancel the order',
+      15_000,
+    );
     expect(await stock(ctx.db, p.id)).toEqual({ onHand: 3, reserved: 0 });
     expect(await mailsFor((reserved as { number: string }).number)).toHaveLength(0);
   });

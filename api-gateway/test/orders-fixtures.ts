@@ -10,7 +10,11 @@ export interface Product {
   price: string;
 }
 
-export async function createProducts(db: Client, n: number, opts: { price?: string; stock: number; status?: string; deleted?: boolean }): Promise<Product[]> {
+export async function createProducts(
+  db: Client,
+  n: number,
+  opts: { price?: string; stock: number; status?: string; deleted?: boolean },
+): Promise<Product[]> {
   const cats = await createCategoryTree(db);
   const brand = await db.query(`INSERT INTO brands (name, slug) VALUES ($1, $1) RETURNING id`, [unique('brand-')]);
   const out: Product[] = [];
@@ -20,7 +24,16 @@ export async function createProducts(db: Client, n: number, opts: { price?: stri
     const { rows } = await db.query(
       `INSERT INTO products (sku, name, slug, price, category_id, brand_id, status, deleted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [sku, `Order test ${sku}`, sku.toLowerCase(), price, cats.childId, brand.rows[0].id, opts.status ?? 'active', opts.deleted ? new Date() : null],
+      [
+        sku,
+        `Order test ${sku}`,
+        sku.toLowerCase(),
+        price,
+        cats.childId,
+        brand.rows[0].id,
+        opts.status ?? 'active',
+        opts.deleted ? new Date() : null,
+      ],
     );
     const id = Number(rows[0].id);
     await db.query(`INSERT INTO inventory (product_id, on_hand, reserved) VALUES ($1, $2, 0)`, [id, opts.stock]);
@@ -40,7 +53,11 @@ export async function adminToken(ctx: TestContext): Promise<string> {
 
 export const address = { name: 'Ada Lovelace', line1: '12 Analytical St', city: 'London', postalCode: 'NW1 6XE', country: 'GB' };
 
-export function orderBody(items: { productId: number; quantity: number; [k: string]: unknown }[], token = 'tok_success', over: Record<string, unknown> = {}) {
+export function orderBody(
+  items: { productId: number; quantity: number; [k: string]: unknown }[],
+  token = 'tok_success',
+  over: Record<string, unknown> = {},
+) {
   return { items, shippingAddress: address, payment: { method: 'card', token }, ...over };
 }
 

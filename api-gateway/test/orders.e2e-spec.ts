@@ -23,7 +23,9 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     ctx = await startApp();
     buyers = await customers(ctx, 20);
   });
-  afterAll(async () => { await ctx.close(); });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   it('200 concurrent orders for one SKU with stock 50 -> exactly 50 paid, 150 x 409 naming the product', async () => {
     const [p] = await createProducts(ctx.db, 1, { stock: 50, price: '7.50' });
@@ -56,7 +58,10 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
   it('10-SKU mix with several lines per order never oversells and leaves nothing reserved', async () => {
     const products = await createProducts(ctx.db, 10, { stock: 15 });
     let seed = 42;
-    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const bodies = Array.from({ length: 160 }, () => {
       const lines = new Map<number, number>();
       const count = 2 + rand(3);
@@ -135,7 +140,10 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     expect(events.rows.map((e) => e.event_type)).toEqual(['order.created', 'order.payment_failed', 'order.status_changed']);
     // replaying the failed request gives the same answer and no second charge
     await postOrder(ctx, buyers[2].token, orderBody([{ productId: p.id, quantity: 2 }], token), key).expect(httpStatus);
-    const payments = await ctx.db.query(`SELECT count(*)::int AS n FROM payments WHERE order_id = (SELECT id FROM orders WHERE idempotency_key = $1)`, [key]);
+    const payments = await ctx.db.query(
+      `SELECT count(*)::int AS n FROM payments WHERE order_id = (SELECT id FROM orders WHERE idempotency_key = $1)`,
+      [key],
+    );
     expect(payments.rows[0].n).toBe(1);
   });
 
@@ -144,8 +152,12 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     const dto = orderBody([{ productId: p.id, quantity: 3 }]) as never;
     // step 1 of the flow only (what a process that dies before charging leaves behind)
     const reserved = await ctx.app.get(OrderReservationService).reserve({
-      user: { id: buyers[3].id, role: 'customer', jti: 'x', exp: 0 }, dto, lines: mergeLines((dto as { items: never }).items),
-      idempotencyKey: randomUUID(), requestHash: orderRequestHash(dto), reservationSeconds: 600,
+      user: { id: buyers[3].id, role: 'customer', jti: 'x', exp: 0 },
+      dto,
+      lines: mergeLines((dto as { items: never }).items),
+      idempotencyKey: randomUUID(),
+      requestHash: orderRequestHash(dto),
+      reservationSeconds: 600,
     });
     expect(reserved.kind).toBe('created');
     const orderId = (reserved as { orderId: string }).orderId;
@@ -171,14 +183,30 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: path.join(__dirname, '..'),
       env: {
-        ...readEnvFiles(), APP_ENV: 'test', DB_DATABASE: TEST_DB, REDIS_DB: String(TEST_REDIS_DB), JWT_KEYS_DIR: TEST_KEYS_DIR,
-        GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', LOG_LEVEL: 'warn', PAYMENT_TIMEOUT_MS: '120000', MOCK_PAYMENT_SLOW_MS: '120000',
+        ...readEnvFiles(),
+        APP_ENV: 'test',
+        DB_DATABASE: TEST_DB,
+        REDIS_DB: String(TEST_REDIS_DB),
+        JWT_KEYS_DIR: TEST_KEYS_DIR,
+        GATEWAY_PORT: String(port),
+        GATEWAY_HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        PAYMENT_TIMEOUT_MS: '120000',
+        MOCK_PAYMENT_SLOW_MS: '120000',
       },
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
-      await until(async () => (await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false)), 'the second gateway', 60_000);
+      await until(
+        async () =>
+          await fetch(`http://127.0.0.1:${port}/health/live`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        'the second gateway',
+        60_000,
+      );
       const key = randomUUID();
       const inFlight = fetch(`http://127.0.0.1:${port}/api/orders`, {
         method: 'POST',

@@ -7,7 +7,10 @@ export async function ensureOrderTopics(admin: Admin, partitions: number): Promi
   const missing = ORDER_EVENT_TYPES.filter((t) => !existing.has(t));
   if (!missing.length) return;
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    });
   } catch (err) {
     // a concurrent creator (API and worker start together) is fine
     if (!/already exists/i.test(String((err as Error)?.message))) throw err;

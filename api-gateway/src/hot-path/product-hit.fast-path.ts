@@ -6,7 +6,7 @@ import { productKey } from '../catalog/product-cache.service';
 
 /** The only URL shape served here: GET /api/products/<positive id> without a query string. */
 const PRODUCT_URL = /^\/api\/products\/([1-9][0-9]{0,15})$/;
-const SAFE_ID = /^[A-Za-z0-9._:\-]{1,128}$/;
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const PRODUCT_HIT_ROUTE = '/api/products/:id';
 
 export interface ProductHitDeps {
@@ -55,7 +55,18 @@ export function productHitHandler(deps: ProductHitDeps) {
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
         observe(seconds);
         if (logger.isLevelEnabled('debug')) {
-          logger.debug({ requestId: id, method: 'GET', path: url, route: PRODUCT_HIT_ROUTE, status: 200, durationMs: Math.round(seconds * 1e5) / 100, cache: 'hit' }, 'request completed');
+          logger.debug(
+            {
+              requestId: id,
+              method: 'GET',
+              path: url,
+              route: PRODUCT_HIT_ROUTE,
+              status: 200,
+              durationMs: Math.round(seconds * 1e5) / 100,
+              cache: 'hit',
+            },
+            'request completed',
+          );
         }
       },
       () => fallback(),

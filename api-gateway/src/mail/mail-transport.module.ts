@@ -19,7 +19,14 @@ class TransportCloser implements OnApplicationShutdown {
       provide: MAIL_TRANSPORT,
       inject: [MailConfig],
       useFactory: (cfg: MailConfig): MailTransport =>
-        createTransport({ host: cfg.SMTP_HOST, port: cfg.SMTP_PORT, secure: false, ignoreTLS: true, connectionTimeout: 5_000, socketTimeout: 10_000 }),
+        createTransport({
+          host: cfg.SMTP_HOST,
+          port: cfg.SMTP_PORT,
+          secure: false,
+          ignoreTLS: true,
+          connectionTimeout: 5_000,
+          socketTimeout: 10_000,
+        }),
     },
     { provide: MAIL_SLEEP, useValue: realSleep },
     TransportCloser,

@@ -44,19 +44,22 @@ export class OrderConfirmationSender {
     const mail = renderOrderConfirmation(event);
     try {
       await retryWithBackoff(
-        () => this.transport.sendMail({
-          from: this.config.MAIL_FROM,
-          to: event.customer!.email,
-          ...mail,
-          messageId: `<order-${event.orderId}-confirmation@commerce.local>`,
-          headers: { 'X-Order-Number': event.orderNumber },
-        }),
+        () =>
+          this.transport.sendMail({
+            from: this.config.MAIL_FROM,
+            to: event.customer!.email,
+            ...mail,
+            messageId: `<order-${event.orderId}-confirmation@commerce.local>`,
+            headers: { 'X-Order-Number': event.orderNumber },
+          }),
         {
           attempts: this.config.MAIL_MAX_ATTEMPTS,
           baseMs: this.config.MAIL_RETRY_BASE_MS,
           sleep: this.sleep,
           onRetry: (attempt, delay, err) => {
-            this.logger.warn(`confirmation of ${event.orderNumber}: attempt ${attempt} failed (${(err as Error)?.message}); retry in ${delay} ms`);
+            this.logger.warn(
+              `confirmation of ${event.orderNumber}: attempt ${attempt} failed (${(err as Error)?.message}); retry in ${delay} ms`,
+            );
             void this.redis.pexpire(key, LOCK_TTL_MS);
           },
         },

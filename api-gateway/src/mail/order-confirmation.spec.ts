@@ -7,8 +7,14 @@ import { OrderConfirmationSender } from './order-confirmation.sender';
 import { renderOrderConfirmation } from './order-confirmation.template';
 
 const event: OrderEventPayload = {
-  orderId: '7', orderNumber: 'ORD-20261125-000007', userId: '3', status: 'paid', previousStatus: 'pending',
-  currency: 'USD', total: '44.70', occurredAt: '2026-11-25T10:00:00.000Z',
+  orderId: '7',
+  orderNumber: 'ORD-20261125-000007',
+  userId: '3',
+  status: 'paid',
+  previousStatus: 'pending',
+  currency: 'USD',
+  total: '44.70',
+  occurredAt: '2026-11-25T10:00:00.000Z',
   items: [
     { productId: '1', sku: 'TEE-RED-M', name: 'Red <tee>', unitPrice: '12.40', quantity: 3, lineTotal: '37.20' },
     { productId: '2', sku: 'MUG-1', name: 'Mug', unitPrice: '7.50', quantity: 1, lineTotal: '7.50' },
@@ -26,9 +32,15 @@ function fakeRedis() {
       store.set(key, value);
       return 'OK';
     },
-    async get(key: string) { return store.get(key) ?? null; },
-    async del(key: string) { return store.delete(key) ? 1 : 0; },
-    async pexpire() { return 1; },
+    async get(key: string) {
+      return store.get(key) ?? null;
+    },
+    async del(key: string) {
+      return store.delete(key) ? 1 : 0;
+    },
+    async pexpire() {
+      return 1;
+    },
   };
 }
 
@@ -36,7 +48,12 @@ function setup(failures: number) {
   const sent: unknown[] = [];
   let calls = 0;
   const transport: MailTransport = {
-    async sendMail(m) { calls++; if (calls <= failures) throw new Error('421 try later'); sent.push(m); return {}; },
+    async sendMail(m) {
+      calls++;
+      if (calls <= failures) throw new Error('421 try later');
+      sent.push(m);
+      return {};
+    },
   };
   const redis = fakeRedis();
   const config = Object.assign(new MailConfig(), { MAIL_MAX_ATTEMPTS: 3, MAIL_RETRY_BASE_MS: 1 });

@@ -9,7 +9,10 @@ import { OrderConfirmationSender } from './order-confirmation.sender';
 export class OrderMailController {
   private readonly logger = new Logger(OrderMailController.name);
 
-  constructor(private readonly sender: OrderConfirmationSender, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly sender: OrderConfirmationSender,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @EventPattern('order.paid')
   async onOrderPaid(@Payload() event: OrderEventMessage & { source?: string }): Promise<void> {

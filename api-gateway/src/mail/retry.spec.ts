@@ -9,9 +9,19 @@ describe('retryWithBackoff', () => {
   it('retries until success, sleeping the backoff in between', async () => {
     const slept: number[] = [];
     let calls = 0;
-    const result = await retryWithBackoff(async () => { if (++calls < 3) throw new Error('busy'); return 'ok'; }, {
-      attempts: 5, baseMs: 10, sleep: async (ms) => { slept.push(ms); },
-    });
+    const result = await retryWithBackoff(
+      async () => {
+        if (++calls < 3) throw new Error('busy');
+        return 'ok';
+      },
+      {
+        attempts: 5,
+        baseMs: 10,
+        sleep: async (ms) => {
+          slept.push(ms);
+        },
+      },
+    );
     expect(result).toBe('ok');
     expect(calls).toBe(3);
     expect(slept).toEqual([10, 20]);
@@ -19,8 +29,14 @@ describe('retryWithBackoff', () => {
 
   it('gives up after the last attempt with the last error', async () => {
     let calls = 0;
-    await expect(retryWithBackoff(async () => { throw new Error(`fail ${++calls}`); }, { attempts: 3, baseMs: 1, sleep: async () => undefined }))
-      .rejects.toThrow('fail 3');
+    await expect(
+      retryWithBackoff(
+        async () => {
+          throw new Error(`fail ${++calls}`);
+        },
+        { attempts: 3, baseMs: 1, sleep: async () => undefined },
+      ),
+    ).rejects.toThrow('fail 3');
     expect(calls).toBe(3);
   });
 });

@@ -15,7 +15,10 @@ export interface Delivery {
 export function routeOrderEvent(message: Pick<OrderEventMessage, 'type' | 'userId'>): Delivery[] {
   switch (message.type) {
     case 'order.created':
-      return [{ room: ADMINS_ROOM, event: 'order.created' }, { room: userRoom(message.userId), event: 'order.created' }];
+      return [
+        { room: ADMINS_ROOM, event: 'order.created' },
+        { room: userRoom(message.userId), event: 'order.created' },
+      ];
     case 'order.status_changed':
       return [{ room: userRoom(message.userId), event: 'order.status_changed' }];
     default:

@@ -23,7 +23,9 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
   private stopped = false;
   private joined!: () => void;
   /** Resolves once the consumer owns its partitions (tests wait for it). */
-  readonly ready = new Promise<void>((resolve) => { this.joined = resolve; });
+  readonly ready = new Promise<void>((resolve) => {
+    this.joined = resolve;
+  });
 
   constructor(
     private readonly config: EventsConfig,
@@ -58,8 +60,11 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
 
   private async start(): Promise<void> {
     const kafka = new Kafka({
-      clientId: 'api-notifications', brokers: this.config.brokers, logLevel: logLevel.NOTHING,
-      connectionTimeout: 3_000, retry: { retries: 2, initialRetryTime: 300 },
+      clientId: 'api-notifications',
+      brokers: this.config.brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 3_000,
+      retry: { retries: 2, initialRetryTime: 300 },
     });
     const admin = kafka.admin();
     await admin.connect();
@@ -74,7 +79,9 @@ export class OrderEventsListener implements OnApplicationBootstrap, OnApplicatio
     // kafkajs heartbeats between fetches: heartbeat 3 s and a 30 s session leave room for it.
     const consumer = kafka.consumer({
       groupId: `api-notifications-${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-      maxWaitTimeInMs: 5000, sessionTimeout: 30000, heartbeatInterval: 3000,
+      maxWaitTimeInMs: 5000,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.joined());

@@ -97,10 +97,12 @@ export class OrderNotificationsGateway implements OnGatewayInit, OnGatewayDiscon
 
   /** Re-checks every live socket's token: catches revocations made outside the gateway (SQL). */
   async revalidate(): Promise<void> {
-    await Promise.all(this.sockets().map(async (socket) => {
-      const session = socket.data.session as SocketSession;
-      await this.auth.authenticate(session.token).catch(() => this.drop(socket, 'session revoked'));
-    }));
+    await Promise.all(
+      this.sockets().map(async (socket) => {
+        const session = socket.data.session as SocketSession;
+        await this.auth.authenticate(session.token).catch(() => this.drop(socket, 'session revoked'));
+      }),
+    );
   }
 
   private sockets(): Socket[] {
@@ -123,6 +125,8 @@ export class OrderNotificationsGateway implements OnGatewayInit, OnGatewayDiscon
         this.logger.warn('skipping a malformed revocation message');
       }
     });
-    subscriber.subscribe(this.revocations.channel).catch((err: Error) => this.logger.warn(`revocation channel not subscribed: ${err.message}`));
+    subscriber
+      .subscribe(this.revocations.channel)
+      .catch((err: Error) => this.logger.warn(`revocation channel not subscribed: ${err.message}`));
   }
 }

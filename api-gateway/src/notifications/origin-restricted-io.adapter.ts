@@ -9,7 +9,10 @@ import type { ServerOptions } from 'socket.io';
  * WebSocket hijacking with the access_token cookie. Clients that send no Origin (not browsers) pass.
  */
 export class OriginRestrictedIoAdapter extends IoAdapter {
-  constructor(app: INestApplicationContext, private readonly origins: string[]) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly origins: string[],
+  ) {
     super(app);
   }
 

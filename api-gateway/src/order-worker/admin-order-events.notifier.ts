@@ -33,7 +33,12 @@ export class AdminOrderEventsNotifier implements OnApplicationBootstrap, OnAppli
     const kafka = new Kafka({ clientId: 'order-admin-notifier', brokers: events.brokers, logLevel: logLevel.NOTHING });
     // maxWaitTimeInMs: idle fetches are answered every 5 s (new events at once); heartbeats every 3 s
     // between fetches keep the 30 s session alive.
-    const consumer = kafka.consumer({ groupId: `order-admin-notify-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 5000, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    const consumer = kafka.consumer({
+      groupId: `order-admin-notify-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      maxWaitTimeInMs: 5000,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+    });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: TOPICS, fromBeginning: false });
@@ -50,8 +55,9 @@ export class AdminOrderEventsNotifier implements OnApplicationBootstrap, OnAppli
           }
         }
         if (last !== undefined) {
-          await this.dataSource.query(`SELECT pg_notify($1, $2)`, [ADMIN_ORDER_EVENTS_CHANNEL, last]).catch((err: Error) =>
-            this.logger.warn(`admin order notification failed: ${err.message}`));
+          await this.dataSource
+            .query(`SELECT pg_notify($1, $2)`, [ADMIN_ORDER_EVENTS_CHANNEL, last])
+            .catch((err: Error) => this.logger.warn(`admin order notification failed: ${err.message}`));
         }
       },
     });

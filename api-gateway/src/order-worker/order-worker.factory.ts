@@ -43,8 +43,11 @@ export async function startOrderWorker(options: OrderWorkerOptions = {}): Promis
       // answered at once: fetch.min.bytes 1), so it sets the idle fetch rate, not the latency; it
       // stays under the heartbeat interval because kafkajs heartbeats between fetches.
       consumer: {
-        groupId: options.groupId ?? events.ORDER_MAIL_GROUP_ID, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000,
-        sessionTimeout: 6000, heartbeatInterval: 2000,
+        groupId: options.groupId ?? events.ORDER_MAIL_GROUP_ID,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 1000,
+        sessionTimeout: 6000,
+        heartbeatInterval: 2000,
       },
       subscribe: { fromBeginning: options.fromBeginning ?? true },
       producer: { createPartitioner: Partitioners.DefaultPartitioner },

@@ -14,7 +14,13 @@ interface LockedRow {
 
 /** Thrown when a line cannot be reserved; the message and the field name the product. */
 export class InsufficientStockException extends ConflictException {
-  constructor(readonly field: string, readonly productId: string, sku: string, requested: number, available: number) {
+  constructor(
+    readonly field: string,
+    readonly productId: string,
+    sku: string,
+    requested: number,
+    available: number,
+  ) {
     super(`Insufficient stock for product ${productId} (${sku}): requested ${requested}, available ${available}`);
   }
   get details() {
@@ -44,10 +50,7 @@ export class InventoryRepository {
    * UPDATE's init plan), checked, and updated only if every line fits; the hot rows are then held
    * for this statement and the COMMIT only.
    */
-  async reserve(
-    manager: EntityManager,
-    lines: readonly (StockLine & { sku: string; field: string })[],
-  ): Promise<void> {
+  async reserve(manager: EntityManager, lines: readonly (StockLine & { sku: string; field: string })[]): Promise<void> {
     const rows: Array<LockedRow & { updated: number }> = await manager.query(
       `WITH d AS (SELECT * FROM unnest($1::bigint[], $2::int[]) AS d(product_id, q)),
        locked AS MATERIALIZED (

@@ -13,7 +13,11 @@ import { ReservationReaper } from './reservation-reaper.service';
   imports: [OutboxModule],
   providers: [
     { provide: OrdersConfig, useFactory: () => loadEnvSection(OrdersConfig) },
-    OrderRepository, InventoryRepository, OrderTransitions, OrderQueriesService, ReservationReaper,
+    OrderRepository,
+    InventoryRepository,
+    OrderTransitions,
+    OrderQueriesService,
+    ReservationReaper,
   ],
   exports: [OrdersConfig, OrderRepository, InventoryRepository, OrderTransitions, OrderQueriesService, ReservationReaper, OutboxModule],
 })

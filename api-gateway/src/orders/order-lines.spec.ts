@@ -4,7 +4,14 @@ import { fromCents, toCents } from './money';
 import { CatalogProduct, mergeLines, priceLines } from './order-lines';
 
 const product = (id: number, price: string, extra: Partial<CatalogProduct> = {}): CatalogProduct => ({
-  id: String(id), sku: `SKU-${id}`, name: `Product ${id}`, price, currency: 'USD', status: 'active', deletedAt: null, ...extra,
+  id: String(id),
+  sku: `SKU-${id}`,
+  name: `Product ${id}`,
+  price,
+  currency: 'USD',
+  status: 'active',
+  deletedAt: null,
+  ...extra,
 });
 const catalog = (...products: CatalogProduct[]) => new Map(products.map((p) => [p.id, p]));
 
@@ -20,22 +27,42 @@ describe('money', () => {
 
 describe('mergeLines', () => {
   it('merges duplicates and sorts by product id (lock order)', () => {
-    expect(mergeLines([{ productId: 9, quantity: 1 }, { productId: 3, quantity: 2 }, { productId: 9, quantity: 4 }])).toEqual([
+    expect(
+      mergeLines([
+        { productId: 9, quantity: 1 },
+        { productId: 3, quantity: 2 },
+        { productId: 9, quantity: 4 },
+      ]),
+    ).toEqual([
       { productId: 3, quantity: 2, index: 1 },
       { productId: 9, quantity: 5, index: 0 },
     ]);
   });
 
   it('rejects a merged quantity above 100 naming the first line', () => {
-    const run = () => mergeLines([{ productId: 1, quantity: 60 }, { productId: 1, quantity: 41 }]);
+    const run = () =>
+      mergeLines([
+        { productId: 1, quantity: 60 },
+        { productId: 1, quantity: 41 },
+      ]);
     expect(run).toThrow(ValidationFailedException);
-    try { run(); } catch (e) { expect((e as ValidationFailedException).details[0].field).toBe('items[0].quantity'); }
+    try {
+      run();
+    } catch (e) {
+      expect((e as ValidationFailedException).details[0].field).toBe('items[0].quantity');
+    }
   });
 });
 
 describe('priceLines', () => {
   it('uses catalog prices and sums in cents', () => {
-    const order = priceLines(mergeLines([{ productId: 1, quantity: 3 }, { productId: 2, quantity: 1 }]), catalog(product(1, '0.10'), product(2, '19.99')));
+    const order = priceLines(
+      mergeLines([
+        { productId: 1, quantity: 3 },
+        { productId: 2, quantity: 1 },
+      ]),
+      catalog(product(1, '0.10'), product(2, '19.99')),
+    );
     expect(order.lines.map((l) => l.lineTotal)).toEqual(['0.30', '19.99']);
     expect(order.total).toBe('20.29');
     expect(order.currency).toBe('USD');
@@ -57,6 +84,14 @@ describe('priceLines', () => {
   });
 
   it('rejects mixed currencies', () => {
-    expect(() => priceLines(mergeLines([{ productId: 1, quantity: 1 }, { productId: 2, quantity: 1 }]), catalog(product(1, '1.00'), product(2, '1.00', { currency: 'EUR' })))).toThrow(/currency/);
+    expect(() =>
+      priceLines(
+        mergeLines([
+          { productId: 1, quantity: 1 },
+          { productId: 2, quantity: 1 },
+        ]),
+        catalog(product(1, '1.00'), product(2, '1.00', { currency: 'EUR' })),
+      ),
+    ).toThrow(/currency/);
   });
 });

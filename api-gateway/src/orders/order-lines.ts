@@ -76,16 +76,22 @@ export function priceLines(lines: readonly MergedLine[], catalog: ReadonlyMap<st
   for (const line of lines) {
     const product = catalog.get(String(line.productId));
     const field = `items[${line.index}].productId`;
-    if (!product || product.deletedAt || product.status !== 'active') throw new UnprocessableFieldException(field, `product ${line.productId} is not available`);
+    if (!product || product.deletedAt || product.status !== 'active')
+      throw new UnprocessableFieldException(field, `product ${line.productId} is not available`);
     const unit = toCents(product.price);
     subtotal += unit * line.quantity;
     currencies.add(product.currency);
     priced.push({
-      productId: product.id, sku: product.sku, name: product.name,
-      unitPrice: fromCents(unit), quantity: line.quantity, lineTotal: fromCents(unit * line.quantity),
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      unitPrice: fromCents(unit),
+      quantity: line.quantity,
+      lineTotal: fromCents(unit * line.quantity),
     });
   }
-  if (currencies.size > 1) throw new UnprocessableFieldException('items', `products in one order must share a currency (got ${[...currencies].join(', ')})`);
+  if (currencies.size > 1)
+    throw new UnprocessableFieldException('items', `products in one order must share a currency (got ${[...currencies].join(', ')})`);
   const currency = [...currencies][0] ?? 'USD';
   return { currency, subtotal: fromCents(subtotal), total: fromCents(subtotal), lines: priced };
 }

@@ -22,11 +22,27 @@ const dto: CreateOrderDto = {
   payment: { method: 'card', token: 'tok_success' },
 };
 const head = (over: Partial<OrderHead> = {}): OrderHead => ({
-  id: '9', number: 'ORD-9', userId: '1', status: 'paid', currency: 'USD', total: '10.00', requestHash: orderRequestHash(dto), reservedUntil: null, ...over,
+  id: '9',
+  number: 'ORD-9',
+  userId: '1',
+  status: 'paid',
+  currency: 'USD',
+  total: '10.00',
+  requestHash: orderRequestHash(dto),
+  reservedUntil: null,
+  ...over,
 });
 
 /** Fakes for everything around the placement logic (no database). */
-function setup(o: { existing?: OrderHead[]; reserve?: ReservationResult; charge?: ChargeResult['status']; lastPayment?: ChargeResult['status']; heads?: OrderHead[] } = {}) {
+function setup(
+  o: {
+    existing?: OrderHead[];
+    reserve?: ReservationResult;
+    charge?: ChargeResult['status'];
+    lastPayment?: ChargeResult['status'];
+    heads?: OrderHead[];
+  } = {},
+) {
   const existing = [...(o.existing ?? [])];
   const calls = { reserve: 0, charge: 0, settle: 0 };
   const orders = {
@@ -34,26 +50,53 @@ function setup(o: { existing?: OrderHead[]; reserve?: ReservationResult; charge?
     findHead: async () => (o.heads?.length ? o.heads.shift() : head()),
     lastPaymentStatus: async () => o.lastPayment,
   } as unknown as OrderRepository;
-  const reservations = { reserve: async () => { calls.reserve++; return o.reserve ?? { kind: 'created', orderId: '9', number: 'ORD-9', total: '10.00', currency: 'USD' }; } } as unknown as OrderReservationService;
+  const reservations = {
+    reserve: async () => {
+      calls.reserve++;
+      return o.reserve ?? { kind: 'created', orderId: '9', number: 'ORD-9', total: '10.00', currency: 'USD' };
+    },
+  } as unknown as OrderReservationService;
   const payments = {
     providerName: 'mock',
-    charge: async () => { calls.charge++; return { status: o.charge ?? 'succeeded', providerRef: null, error: null }; },
+    charge: async () => {
+      calls.charge++;
+      return { status: o.charge ?? 'succeeded', providerRef: null, error: null };
+    },
   } as unknown as PaymentsService;
-  const settlement = { settle: async (_id: string, _p: string, c: ChargeResult) => { calls.settle++; return c.status === 'succeeded' ? 'paid' : 'payment_failed'; } } as unknown as OrderSettlementService;
+  const settlement = {
+    settle: async (_id: string, _p: string, c: ChargeResult) => {
+      calls.settle++;
+      return c.status === 'succeeded' ? 'paid' : 'payment_failed';
+    },
+  } as unknown as OrderSettlementService;
   const queries = { view: async (id: string) => ({ id: Number(id) }) as OrderView } as unknown as OrderQueriesService;
   const config = Object.assign(new OrdersConfig(), { ORDER_IDEMPOTENCY_WAIT_MS: 200 });
   const wakers = new Set<() => void>();
   const published: string[] = [];
   const signal = {
-    publish: (id: string) => { published.push(id); for (const w of [...wakers]) w(); },
+    publish: (id: string) => {
+      published.push(id);
+      for (const w of [...wakers]) w();
+    },
     waiter: async () => {
       let wake!: () => void;
-      const signalled = new Promise<void>((r) => { wake = r; });
+      const signalled = new Promise<void>((r) => {
+        wake = r;
+      });
       wakers.add(wake);
       return { signalled, cancel: () => wakers.delete(wake) };
     },
   } as unknown as OrderSettledSignal;
-  const service = new OrderPlacementService({ manager: {} } as DataSource, config, orders, reservations, settlement, payments, queries, signal);
+  const service = new OrderPlacementService(
+    { manager: {} } as DataSource,
+    config,
+    orders,
+    reservations,
+    settlement,
+    payments,
+    queries,
+    signal,
+  );
   return { service, calls, signal, published, config };
 }
 
@@ -64,7 +107,11 @@ describe('OrderPlacementService', () => {
     expect(calls).toEqual({ reserve: 1, charge: 1, settle: 1 });
   });
 
-  it.each([['declined', 402], ['error', 502], ['timeout', 504]] as const)('a %s charge is a %d after settling', async (status, http) => {
+  it.each([
+    ['declined', 402],
+    ['error', 502],
+    ['timeout', 504],
+  ] as const)('a %s charge is a %d after settling', async (status, http) => {
     const { service, calls } = setup({ charge: status });
     const err = await service.place(user, dto, 'key-12345').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PaymentFailedException);

@@ -47,7 +47,12 @@ export class OrderPlacementService {
     if (existing) return this.replay(existing, requestHash);
 
     const reserved = await this.reservations.reserve({
-      user, dto, lines, idempotencyKey, requestHash, reservationSeconds: this.config.ORDER_RESERVATION_TTL_SECONDS,
+      user,
+      dto,
+      lines,
+      idempotencyKey,
+      requestHash,
+      reservationSeconds: this.config.ORDER_RESERVATION_TTL_SECONDS,
     });
     if (reserved.kind === 'duplicate-key') {
       const original = await this.orders.findByIdempotencyKey(this.dataSource.manager, user.id, idempotencyKey);
@@ -56,9 +61,14 @@ export class OrderPlacementService {
     }
 
     const charge = await this.payments.charge({
-      orderId: reserved.orderId, orderNumber: reserved.number, amount: reserved.total, currency: reserved.currency, token: dto.payment.token,
+      orderId: reserved.orderId,
+      orderNumber: reserved.number,
+      amount: reserved.total,
+      currency: reserved.currency,
+      token: dto.payment.token,
     });
-    const outcome = await this.settlement.settle(reserved.orderId, this.payments.providerName, charge)
+    const outcome = await this.settlement
+      .settle(reserved.orderId, this.payments.providerName, charge)
       .finally(() => this.settled.publish(reserved.orderId));
     if (outcome === 'payment_failed' && charge.status !== 'succeeded') throw new PaymentFailedException(charge.status, reserved.number);
     return { order: await this.queries.view(reserved.orderId), replayed: false };
@@ -66,7 +76,10 @@ export class OrderPlacementService {
 
   private async replay(original: OrderHead, requestHash: string): Promise<PlacedOrder> {
     if (original.requestHash !== requestHash) {
-      throw new UnprocessableFieldException('Idempotency-Key', `Idempotency-Key was already used with a different request body (order ${original.number})`);
+      throw new UnprocessableFieldException(
+        'Idempotency-Key',
+        `Idempotency-Key was already used with a different request body (order ${original.number})`,
+      );
     }
     const settled = await this.waitWhilePending(original);
     if (settled.status === 'payment_failed') {
@@ -96,12 +109,17 @@ export class OrderPlacementService {
         current = (await this.orders.findHead(this.dataSource.manager, head.id)) ?? current;
         if (current.status !== 'pending') break;
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([waiter.signalled, new Promise((r) => { timer = setTimeout(r, Math.min(RECHECK_MS, Math.max(0, deadline - Date.now()))); })]);
+        await Promise.race([
+          waiter.signalled,
+          new Promise((r) => {
+            timer = setTimeout(r, Math.min(RECHECK_MS, Math.max(0, deadline - Date.now())));
+          }),
+        ]);
         clearTimeout(timer);
       } finally {
         waiter.cancel();
       }
     }
-    return current.status === 'pending' ? (await this.orders.findHead(this.dataSource.manager, head.id)) ?? current : current;
+    return current.status === 'pending' ? ((await this.orders.findHead(this.dataSource.manager, head.id)) ?? current) : current;
   }
 }

@@ -64,10 +64,10 @@ export class OrderQueriesService {
   }
 
   async findVisible(principal: AuthenticatedUser, orderId: number): Promise<OrderView> {
-    const rows: ViewRow[] = await this.dataSource.query(
-      `${VIEW_SELECT} WHERE o.id = $1 AND ($2::bigint IS NULL OR o.user_id = $2)`,
-      [orderId, principal.role === 'admin' ? null : principal.id],
-    );
+    const rows: ViewRow[] = await this.dataSource.query(`${VIEW_SELECT} WHERE o.id = $1 AND ($2::bigint IS NULL OR o.user_id = $2)`, [
+      orderId,
+      principal.role === 'admin' ? null : principal.id,
+    ]);
     if (!rows[0]) throw new NotFoundException(`Order ${orderId} not found`);
     return toView(rows[0]);
   }
@@ -75,7 +75,11 @@ export class OrderQueriesService {
   /** The caller's own orders, newest first. */
   async listMine(principal: AuthenticatedUser, page: number, pageSize: number): Promise<OrderPage> {
     const [rows, count] = await Promise.all([
-      this.dataSource.query(`${VIEW_SELECT} WHERE o.user_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT $2 OFFSET $3`, [principal.id, pageSize, (page - 1) * pageSize]) as Promise<ViewRow[]>,
+      this.dataSource.query(`${VIEW_SELECT} WHERE o.user_id = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT $2 OFFSET $3`, [
+        principal.id,
+        pageSize,
+        (page - 1) * pageSize,
+      ]) as Promise<ViewRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS n FROM orders WHERE user_id = $1`, [principal.id]) as Promise<{ n: number }[]>,
     ]);
     return { items: rows.map(toView), total: count[0].n, page, pageSize };

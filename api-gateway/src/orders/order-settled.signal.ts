@@ -34,7 +34,9 @@ export class OrderSettledSignal implements OnApplicationShutdown {
   async waiter(orderId: string): Promise<SettledWaiter> {
     await this.subscribe().catch(() => undefined); // without a subscription the caller's fallback re-read still works
     let wake!: () => void;
-    const signalled = new Promise<void>((resolve) => { wake = resolve; });
+    const signalled = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
     const set = this.waiters.get(orderId) ?? new Set<() => void>();
     this.waiters.set(orderId, set.add(wake));
     return {

@@ -32,11 +32,15 @@ export class OrderSettlementService {
       if (charge.status === 'succeeded') {
         const { items, customer } = await this.orders.paidEventData(m, head.id, head.userId);
         const stock = items.map((l) => ({ productId: l.productId, quantity: l.quantity }));
-        await this.transitions.apply(m, head, 'paid', { source: 'payment', knownLines: stock }, [{ type: 'order.paid', payload: eventPayload(head, 'paid', { items, customer }) }]);
+        await this.transitions.apply(m, head, 'paid', { source: 'payment', knownLines: stock }, [
+          { type: 'order.paid', payload: eventPayload(head, 'paid', { items, customer }) },
+        ]);
         return 'paid';
       }
       const reason = `${charge.status}: ${charge.error ?? ''}`.trim();
-      await this.transitions.apply(m, head, 'payment_failed', { source: 'payment', reason }, [{ type: 'order.payment_failed', payload: eventPayload(head, 'payment_failed', { reason }) }]);
+      await this.transitions.apply(m, head, 'payment_failed', { source: 'payment', reason }, [
+        { type: 'order.payment_failed', payload: eventPayload(head, 'payment_failed', { reason }) },
+      ]);
       return 'payment_failed';
     });
   }

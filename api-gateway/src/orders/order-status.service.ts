@@ -6,7 +6,6 @@ import { OrderRepository } from './order.repository';
 import { MANUAL_TARGETS, OrderStatus } from './order-status';
 import { OrderTransitions } from './order-transitions.service';
 
-
 @Injectable()
 export class OrderStatusService {
   constructor(

@@ -24,7 +24,11 @@ export const MANUAL_TARGETS: readonly OrderStatus[] = ['cancelled', 'shipped', '
  * The machine as data (GET /api/orders/state-machine): the admin reads it to offer only legal
  * moves, so no second copy of the transitions exists anywhere.
  */
-export function stateMachine(): { statuses: readonly OrderStatus[]; transitions: Record<OrderStatus, readonly OrderStatus[]>; manualTargets: readonly OrderStatus[] } {
+export function stateMachine(): {
+  statuses: readonly OrderStatus[];
+  transitions: Record<OrderStatus, readonly OrderStatus[]>;
+  manualTargets: readonly OrderStatus[];
+} {
   return { statuses: ORDER_STATUSES, transitions: TRANSITIONS, manualTargets: MANUAL_TARGETS };
 }
 
@@ -41,7 +45,9 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (!canTransition(from, to)) {
     const allowed = TRANSITIONS[from];
     throw Object.assign(
-      new ConflictException(`Illegal order status transition ${from} -> ${to}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (terminal state)')),
+      new ConflictException(
+        `Illegal order status transition ${from} -> ${to}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (terminal state)'),
+      ),
       { details: [{ field: 'status', message: `cannot move from ${from} to ${to}` }] },
     );
   }

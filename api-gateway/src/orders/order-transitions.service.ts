@@ -8,9 +8,15 @@ import { assertTransition, OrderStatus, stockEffect } from './order-status';
 
 export function eventPayload(head: OrderHead, status: OrderStatus, extra: Partial<OrderEventPayload> = {}): OrderEventPayload {
   return {
-    orderId: head.id, orderNumber: head.number, userId: head.userId, status,
+    orderId: head.id,
+    orderNumber: head.number,
+    userId: head.userId,
+    status,
     previousStatus: head.status === status ? null : head.status,
-    currency: head.currency, total: head.total, occurredAt: new Date().toISOString(), ...extra,
+    currency: head.currency,
+    total: head.total,
+    occurredAt: new Date().toISOString(),
+    ...extra,
   };
 }
 
@@ -40,10 +46,13 @@ export class OrderTransitions {
     assertTransition(head.status, to);
     const { reason, knownLines } = move;
     const effect = head.status === 'pending' && to === 'paid' ? 'consume' : stockEffect(head.status, to);
-    const lines = effect === 'none' ? [] : knownLines ?? (await this.orders.stockLines(manager, head.id));
+    const lines = effect === 'none' ? [] : (knownLines ?? (await this.orders.stockLines(manager, head.id)));
     await this.orders.setStatus(manager, head.id, to);
     await this.orders.recordStatusChange(manager, head.id, head.status, to, move);
-    await this.outbox.append(manager, [...events, { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) }]);
+    await this.outbox.append(manager, [
+      ...events,
+      { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) },
+    ]);
     // inventory last: the hot rows stay locked only for the end of the transaction
     if (effect === 'consume') await this.inventory.consume(manager, lines);
     else if (effect === 'release-reservation') await this.inventory.release(manager, lines);

@@ -42,10 +42,10 @@ export class OrderRepository {
   }
 
   async findByIdempotencyKey(manager: EntityManager, userId: number, key: string): Promise<OrderHead | undefined> {
-    const rows: OrderHead[] = await manager.query(
-      `SELECT ${HEAD_COLUMNS} FROM orders WHERE user_id = $1 AND idempotency_key = $2`,
-      [userId, key],
-    );
+    const rows: OrderHead[] = await manager.query(`SELECT ${HEAD_COLUMNS} FROM orders WHERE user_id = $1 AND idempotency_key = $2`, [
+      userId,
+      key,
+    ]);
     return rows[0];
   }
 
@@ -75,7 +75,16 @@ export class OrderRepository {
        FROM n
        ON CONFLICT (user_id, idempotency_key) DO NOTHING
        RETURNING id::text AS id, number`,
-      [o.userId, o.priced.currency, o.priced.subtotal, o.priced.total, JSON.stringify(o.shippingAddress), o.idempotencyKey, o.requestHash, o.reservationSeconds],
+      [
+        o.userId,
+        o.priced.currency,
+        o.priced.subtotal,
+        o.priced.total,
+        JSON.stringify(o.shippingAddress),
+        o.idempotencyKey,
+        o.requestHash,
+        o.reservationSeconds,
+      ],
     );
     return rows[0];
   }
@@ -87,7 +96,15 @@ export class OrderRepository {
        SELECT $1, x.product_id, x.sku, x.name, x.unit_price, x.quantity, x.line_total
        FROM unnest($2::bigint[], $3::varchar[], $4::varchar[], $5::numeric[], $6::int[], $7::numeric[])
             AS x(product_id, sku, name, unit_price, quantity, line_total)`,
-      [orderId, l.map((x) => x.productId), l.map((x) => x.sku), l.map((x) => x.name), l.map((x) => x.unitPrice), l.map((x) => x.quantity), l.map((x) => x.lineTotal)],
+      [
+        orderId,
+        l.map((x) => x.productId),
+        l.map((x) => x.sku),
+        l.map((x) => x.name),
+        l.map((x) => x.unitPrice),
+        l.map((x) => x.quantity),
+        l.map((x) => x.lineTotal),
+      ],
     );
   }
 
@@ -100,7 +117,11 @@ export class OrderRepository {
   }
 
   /** Lines and recipient of an order in one round trip (payload of order.paid). */
-  async paidEventData(manager: EntityManager, orderId: string, userId: string): Promise<{ items: OrderEventLine[]; customer: { email: string; name: string } }> {
+  async paidEventData(
+    manager: EntityManager,
+    orderId: string,
+    userId: string,
+  ): Promise<{ items: OrderEventLine[]; customer: { email: string; name: string } }> {
     const rows: { items: OrderEventLine[] | null; email: string | null; name: string | null }[] = await manager.query(
       `SELECT (SELECT json_agg(json_build_object('productId', i.product_id::text, 'sku', i.sku, 'name', i.name,
                  'unitPrice', i.unit_price::text, 'quantity', i.quantity, 'lineTotal', i.line_total::text) ORDER BY i.id)
@@ -120,7 +141,10 @@ export class OrderRepository {
   }
 
   async recordStatusChange(
-    manager: EntityManager, orderId: string, from: OrderStatus, to: OrderStatus,
+    manager: EntityManager,
+    orderId: string,
+    from: OrderStatus,
+    to: OrderStatus,
     by: { source: string; actorUserId?: string | null; reason?: string },
   ): Promise<void> {
     await manager.query(

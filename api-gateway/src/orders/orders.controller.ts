@@ -31,7 +31,11 @@ export class OrdersController {
   @Post()
   @Roles('customer', 'admin')
   @ApiOperation({ summary: 'Place an order: reserve stock, charge, confirm' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-255 visible ASCII characters; a replay returns the original order' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '8-255 visible ASCII characters; a replay returns the original order',
+  })
   @ApiResponse({ status: 201, description: 'Order paid' })
   @ApiResponse({ status: 402, description: 'Card declined' })
   @ApiResponse({ status: 409, description: 'Insufficient stock (names the product)' })
@@ -71,7 +75,9 @@ export class OrdersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Move an order along the state machine (409 on an illegal transition)' })
   changeStatus(
-    @CurrentUser() user: AuthenticatedUser, @Param('id', orderIdPipe) id: number, @Body() dto: ChangeOrderStatusDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', orderIdPipe) id: number,
+    @Body() dto: ChangeOrderStatusDto,
   ): Promise<OrderView> {
     return this.statuses.change(id, dto.status, String(user.id));
   }

@@ -23,7 +23,14 @@ export function orderRequestHash(dto: CreateOrderDto): string {
   const a = dto.shippingAddress;
   const canonical = canonicalJson({
     items: lines,
-    shippingAddress: { name: a.name, line1: a.line1, line2: a.line2 || undefined, city: a.city, postalCode: a.postalCode, country: a.country.toUpperCase() },
+    shippingAddress: {
+      name: a.name,
+      line1: a.line1,
+      line2: a.line2 || undefined,
+      city: a.city,
+      postalCode: a.postalCode,
+      country: a.country.toUpperCase(),
+    },
     payment: { method: dto.payment.method, token: dto.payment.token },
   });
   return createHash('sha256').update(canonical).digest('hex');

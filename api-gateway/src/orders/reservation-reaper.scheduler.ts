@@ -9,7 +9,10 @@ export class ReservationReaperScheduler implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
-  constructor(private readonly reaper: ReservationReaper, private readonly config: OrdersConfig) {}
+  constructor(
+    private readonly reaper: ReservationReaper,
+    private readonly config: OrdersConfig,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => {
@@ -17,7 +20,9 @@ export class ReservationReaperScheduler implements OnApplicationShutdown {
       this.running = this.reaper
         .sweep()
         .catch((err: unknown) => this.logger.error(`reaper sweep failed: ${(err as Error)?.message}`))
-        .finally(() => { this.running = undefined; });
+        .finally(() => {
+          this.running = undefined;
+        });
     }, this.config.ORDER_REAPER_INTERVAL_MS);
   }
 

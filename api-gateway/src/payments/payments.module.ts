@@ -9,7 +9,11 @@ import { PAYMENT_TIMEOUT_MS, PaymentsService } from './payments.service';
 @Module({
   providers: [
     { provide: PaymentsConfig, useFactory: () => loadEnvSection(PaymentsConfig) },
-    { provide: PAYMENT_PROVIDER, inject: [PaymentsConfig], useFactory: (cfg: PaymentsConfig) => new MockPaymentProvider(cfg.MOCK_PAYMENT_SLOW_MS) },
+    {
+      provide: PAYMENT_PROVIDER,
+      inject: [PaymentsConfig],
+      useFactory: (cfg: PaymentsConfig) => new MockPaymentProvider(cfg.MOCK_PAYMENT_SLOW_MS),
+    },
     { provide: PAYMENT_TIMEOUT_MS, inject: [PaymentsConfig], useFactory: (cfg: PaymentsConfig) => cfg.PAYMENT_TIMEOUT_MS },
     PaymentsService,
   ],

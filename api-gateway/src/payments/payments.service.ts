@@ -24,9 +24,11 @@ export class PaymentsService {
         resolve({ status: 'timeout', providerRef: null, error: `no answer from ${this.provider.name} within ${this.timeoutMs} ms` });
       }, this.timeoutMs);
     });
-    const attempt = this.provider.charge(request, abort.signal).catch(
-      (err: unknown): ChargeResult => ({ status: 'error', providerRef: null, error: String((err as Error)?.message ?? err).slice(0, 500) }),
-    );
+    const attempt = this.provider.charge(request, abort.signal).catch((err: unknown): ChargeResult => ({
+      status: 'error',
+      providerRef: null,
+      error: String((err as Error)?.message ?? err).slice(0, 500),
+    }));
     try {
       return await Promise.race([attempt, timeout]);
     } finally {

@@ -20,7 +20,13 @@ const names = (database: string) => {
 };
 
 async function admin<T>(fn: (db: Client) => Promise<T>): Promise<T> {
-  const db = new Client({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USERNAME, password: env.DB_PASSWORD, database: env.DB_DATABASE });
+  const db = new Client({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USERNAME,
+    password: env.DB_PASSWORD,
+    database: env.DB_DATABASE,
+  });
   await db.connect();
   try {
     return await fn(db);
@@ -46,16 +52,26 @@ export async function ensureOutboxConnector(database: string, timeoutMs = 60_000
     'heartbeat.interval.ms': '0',
   };
   const res = await fetch(`${CONNECT_URL}/connectors/${encodeURIComponent(n.connector)}/config`, {
-    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`registering ${n.connector}: HTTP ${res.status} ${await res.text()}`);
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const st = await fetch(`${CONNECT_URL}/connectors/${encodeURIComponent(n.connector)}/status`).then((r) => (r.ok ? r.json() : undefined), () => undefined) as
-      { connector: { state: string }; tasks: Array<{ state: string; trace?: string }> } | undefined;
+    const st = (await fetch(`${CONNECT_URL}/connectors/${encodeURIComponent(n.connector)}/status`).then(
+      (r) => (r.ok ? r.json() : undefined),
+      () => undefined,
+    )) as { connector: { state: string }; tasks: Array<{ state: string; trace?: string }> } | undefined;
     const failed = st?.tasks.find((t) => t.state === 'FAILED');
     if (failed) throw new Error(`${n.connector} FAILED: ${failed.trace}`);
-    if (st?.connector.state === 'RUNNING' && st.tasks.length > 0 && st.tasks.every((t) => t.state === 'RUNNING') && (await slotActive(n.slot))) return;
+    if (
+      st?.connector.state === 'RUNNING' &&
+      st.tasks.length > 0 &&
+      st.tasks.every((t) => t.state === 'RUNNING') &&
+      (await slotActive(n.slot))
+    )
+      return;
     if (Date.now() > end) throw new Error(`${n.connector} not streaming after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -4,11 +4,27 @@ export const LOGGER = Symbol('LOGGER');
 
 /** Paths redacted from every log line (defence in depth; request logs never include bodies). */
 export const REDACT_PATHS = [
-  'password', '*.password', 'newPassword', '*.newPassword',
-  'accessToken', '*.accessToken', 'refreshToken', '*.refreshToken', 'token', '*.token',
-  'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization',
-  'cookie', '*.cookie', 'headers.cookie', 'req.headers.cookie', 'headers["set-cookie"]',
-  'headers["x-api-key"]', 'req.headers["x-api-key"]',
+  'password',
+  '*.password',
+  'newPassword',
+  '*.newPassword',
+  'accessToken',
+  '*.accessToken',
+  'refreshToken',
+  '*.refreshToken',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'cookie',
+  '*.cookie',
+  'headers.cookie',
+  'req.headers.cookie',
+  'headers["set-cookie"]',
+  'headers["x-api-key"]',
+  'req.headers["x-api-key"]',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
