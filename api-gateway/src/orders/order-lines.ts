@@ -1,5 +1,6 @@
 import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
 import { ValidationFailedException } from '../common/errors/validation.exception';
+import type { OrderEventLine } from '../events/order-events';
 import { MAX_LINE_QUANTITY } from './dto/create-order.dto';
 import { fromCents, toCents } from './money';
 
@@ -23,14 +24,8 @@ export interface CatalogProduct {
   deletedAt: Date | null;
 }
 
-export interface PricedLine {
-  productId: string;
-  sku: string;
-  name: string;
-  unitPrice: string;
-  quantity: number;
-  lineTotal: string;
-}
+/** A priced line is what order.created carries and order_items stores: the events' line contract. */
+export type PricedLine = OrderEventLine;
 
 export interface PricedOrder {
   currency: string;

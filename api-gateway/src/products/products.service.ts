@@ -6,6 +6,7 @@ import { ProductInputDto, ProductPatchDto } from './dto/product-input.dto';
 import type { ProductView } from '../catalog/product.view';
 import { ProductCacheInvalidator, ProductCacheService } from '../catalog/product-cache.service';
 import { ProductReader } from '../catalog/product-reader';
+import { productRow } from './product-row';
 import { slugify } from './slug';
 
 @Injectable()
@@ -39,18 +40,7 @@ export class ProductsService {
     const id = await this.db.transaction(async (m) => {
       await this.assertCategory(m, dto.categoryId);
       const brandId = await this.upsertBrand(m, dto.brand);
-      const values = (slug: string) => [
-        dto.sku,
-        dto.name,
-        slug,
-        dto.description ?? '',
-        dto.price,
-        dto.currency ?? 'USD',
-        dto.categoryId,
-        brandId,
-        dto.status ?? 'active',
-        JSON.stringify(dto.attributes),
-      ];
+      const values = (slug: string) => productRow(dto, slug, brandId);
       const insert = `INSERT INTO products (sku, name, slug, description, price, currency, category_id, brand_id, status, attributes)
                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`;
       let row: { id: string } | undefined;
@@ -94,19 +84,7 @@ export class ProductsService {
         `UPDATE products SET sku = $2, name = $3, slug = COALESCE($4, slug), description = $5, price = $6, currency = $7,
                 category_id = $8, brand_id = $9, status = $10, attributes = $11::jsonb, updated_at = now()
           WHERE id = $1`,
-        [
-          id,
-          dto.sku,
-          dto.name,
-          dto.slug ?? null,
-          dto.description ?? '',
-          dto.price,
-          dto.currency ?? 'USD',
-          dto.categoryId,
-          brandId,
-          dto.status ?? 'active',
-          JSON.stringify(dto.attributes),
-        ],
+        [id, ...productRow(dto, dto.slug ?? null, brandId)],
       );
       if (dto.stock !== undefined) {
         await m.query(

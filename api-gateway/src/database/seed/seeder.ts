@@ -1,5 +1,6 @@
 import * as bcrypt from 'bcryptjs';
 import type { Client } from 'pg';
+import { fromCents } from '../../orders/money';
 import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS } from './catalog-data';
 import { chunked, copyFrom, csvRow } from './copy';
 import {
@@ -41,11 +42,6 @@ export interface SeedUsersOptions {
 /** Tables the seeder owns and empties (CASCADE also empties future tables that reference them). */
 export const SEEDED_TABLES = ['payments', 'order_items', 'orders', 'inventory', 'product_images', 'products', 'brands', 'categories'];
 
-const money = (cents: number): string => {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-};
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
@@ -153,7 +149,7 @@ export async function seedDatabase(
           p.name,
           p.slug,
           p.description,
-          money(p.priceCents),
+          fromCents(p.priceCents),
           'USD',
           p.categoryId,
           p.brandId,
@@ -269,8 +265,8 @@ export async function seedDatabase(
             o.userId,
             o.status,
             'USD',
-            money(o.subtotalCents),
-            money(o.totalCents),
+            fromCents(o.subtotalCents),
+            fromCents(o.totalCents),
             JSON.stringify(o.shippingAddress),
             o.idempotencyKey,
             iso(o.reservedUntil),
@@ -284,7 +280,7 @@ export async function seedDatabase(
     function* itemLines(): Generator<string> {
       for (const o of orders) {
         for (const it of o.items) {
-          yield csvRow([o.id, it.productId, it.sku, it.name, money(it.unitCents), it.quantity, money(it.unitCents * it.quantity)]);
+          yield csvRow([o.id, it.productId, it.sku, it.name, fromCents(it.unitCents), it.quantity, fromCents(it.unitCents * it.quantity)]);
         }
       }
     }
@@ -298,7 +294,7 @@ export async function seedDatabase(
     function* paymentLines(): Generator<string> {
       for (const o of orders) {
         for (const p of o.payments) {
-          yield csvRow([o.id, 'mockpay', p.providerRef, p.status, money(p.amountCents), 'USD', p.error, iso(p.createdAt)]);
+          yield csvRow([o.id, 'mockpay', p.providerRef, p.status, fromCents(p.amountCents), 'USD', p.error, iso(p.createdAt)]);
         }
       }
     }
