@@ -45,6 +45,12 @@ async function openAsShopper(viewport = DESKTOP) {
   return c;
 }
 
+/** Children of each `selector` box that stick out of it (a layout that overflows its card). */
+const outside = (page, selector) => page.locator(selector).evaluateAll((boxes) => boxes.flatMap((box) => {
+  const edge = box.getBoundingClientRect();
+  return [...box.children].filter((c) => { const r = c.getBoundingClientRect(); return r.width > 0 && (r.right > edge.right + 0.5 || r.left < edge.left - 0.5); })
+    .map((c) => `${c.className}: ${Math.round(c.getBoundingClientRect().left)}-${Math.round(c.getBoundingClientRect().right)} outside ${Math.round(edge.left)}-${Math.round(edge.right)}`);
+}));
 const cartBadge = (page) => page.locator('[data-testid=cart-count]');
 const orderIds = async (page) => page.evaluate(async () => (await (await fetch('/api/orders?pageSize=100')).json()).items.map((o) => o.id));
 
@@ -164,6 +170,8 @@ describe('storefront (issue 16)', () => {
     assert.equal(await cartBadge(page).textContent(), '2');
     await shoot(page, 'cart-desktop');
     await page.setViewportSize(PHONE);
+    // at 375 px every part of a cart line (name, quantity, remove, line total) stays inside the line
+    assert.deepEqual(await outside(page, '[data-testid=cart-line]'), [], 'cart line at 375 px');
     await shoot(page, 'cart-375');
     await page.setViewportSize(DESKTOP);
     shopper = { page, context, problems }; // scenario 3 continues in this tab
@@ -198,6 +206,8 @@ describe('storefront (issue 16)', () => {
     assert.ok(cookies.find((c) => c.name === 'access_token')?.httpOnly, 'the session is an HttpOnly cookie');
     assert.equal(await page.evaluate(() => JSON.stringify(localStorage).includes('eyJ')), false, 'no token in localStorage');
     shopper.cookies = cookies;
+    shopper.email = email;
+    shopper.name = name;
 
     await fillAddress(page);
     assert.equal(await page.locator('[data-testid=pay-tok_success]').isChecked(), true);
@@ -342,5 +352,28 @@ describe('storefront (issue 16)', () => {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no horizontal scroll at 375 px');
     assert.deepEqual(problems, []);
     await page.context().close();
+  });
+
+  // last: signing out ends the shopper's session that the tests above reuse
+  test('sign in with the storefront form, then sign out', async () => {
+    assert.ok(shopper?.email, 'scenario 3 registered the shopper');
+    const { page, problems, context } = await open();
+    await page.goto(`${BASE}/account?next=/orders`);
+    await page.locator('[data-testid=login-form]').waitFor();
+    await page.locator('#login-email').fill(shopper.email);
+    await page.locator('#login-password').fill('Correct-Horse-42-Battery');
+    await page.locator('[data-testid=login-submit]').click();
+    await page.waitForURL(`${BASE}/orders`);
+    await page.locator(`[data-testid=order-row][data-order-id="${shopper.orderId}"]`).waitFor();
+    assert.equal(await page.locator('[data-testid=account]').textContent(), `Signed in as ${shopper.name}`);
+    assert.ok((await context.cookies(BASE)).find((c) => c.name === 'access_token')?.httpOnly, 'the session is an HttpOnly cookie');
+    await page.locator('[data-testid=sign-out]').click();
+    await page.waitForURL(`${BASE}/`); // signing out on an orders page leaves it
+    await page.waitForFunction(() => document.querySelector('[data-testid=account]')?.dataset.state === 'guest');
+    assert.equal(await page.locator('[data-testid=sign-in-link]').isVisible(), true);
+    assert.equal(await page.locator('[data-testid=my-orders-link]').isVisible(), false);
+    assert.equal(await page.evaluate(async () => (await fetch('/api/orders')).status), 401, 'the orders API refuses the signed-out browser');
+    assert.deepEqual(onlyExpectedStatuses(problems, [401]), []);
+    await context.close();
   });
 });
