@@ -11,6 +11,11 @@ return [
         'api_key' => env('ADMIN_SERVICE_API_KEY'),
         'timeout' => (float) env('GATEWAY_TIMEOUT', 3),
     ],
+    // service API keys on the admin's /admin/api/*: requests per key per window (Redis, App\Services\ApiKeys\ApiKeyRateLimiter)
+    'api_keys' => [
+        'rate_limit' => (int) env('CATALOG_API_KEY_RATE_LIMIT', 1800),
+        'rate_window' => (int) env('CATALOG_API_KEY_RATE_TTL_SECONDS', 60),
+    ],
     'elasticsearch' => [
         'url' => rtrim(env('ELASTICSEARCH_URL', 'http://127.0.0.1:9200'), '/'),
         'search_events_prefix' => env('SEARCH_EVENTS_INDEX_PREFIX', 'search-events'),

@@ -3,6 +3,7 @@
 namespace App\Providers;
 
 use App\Auth\GatewayGuard;
+use App\Services\ApiKeys\ApiKeyRateLimiter;
 use App\Services\Auth\AccessTokenAuthenticator;
 use App\Services\Auth\AuthCookies;
 use App\Services\Auth\TokenRefresher;
@@ -52,6 +53,12 @@ class AuthServiceProvider extends ServiceProvider
         ));
         $this->app->bind(RevocationList::class, fn (Application $app) => new RevocationList(
             $app['redis']->connection(),
+            (string) $app['config']['auth.jwt.redis_key_prefix'],
+        ));
+        $this->app->bind(ApiKeyRateLimiter::class, fn (Application $app) => new ApiKeyRateLimiter(
+            $app['redis']->connection(),
+            (int) $app['config']['services.api_keys.rate_limit'],
+            (int) $app['config']['services.api_keys.rate_window'],
             (string) $app['config']['auth.jwt.redis_key_prefix'],
         ));
     }

@@ -2,12 +2,15 @@
 
 namespace Tests\Feature\Catalog;
 
+use App\Models\ApiKey;
 use App\Models\ImportBatch;
 use App\Models\Product;
 use App\Models\User;
 use App\Services\ApiKeys\ApiKeyIssuer;
 use Illuminate\Http\UploadedFile;
+use Illuminate\Log\Events\MessageLogged;
 use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Log;
 use Tests\Concerns\CreatesCatalogRecords;
 use Tests\Concerns\LogsInThroughGateway;
 use Tests\Concerns\RemovesAdminRecords;
@@ -52,6 +55,7 @@ class CatalogApiTest extends TestCase
         $this->api('GET', '/products')->assertStatus(401)->assertJsonPath('message', 'Send X-Api-Key (scope catalog:read / catalog:write) or Authorization: Bearer <access token>');
         $this->api('GET', '/products', [], ['X-Api-Key' => 'cpk_'.str_repeat('x', 40)])->assertStatus(401)->assertJsonPath('message', 'Invalid API key');
         $this->api('GET', '/products', [], ['X-Api-Key' => $this->key(['catalog:read'], $admin, ['revoked_at' => now()])])->assertStatus(401)->assertJsonPath('message', 'API key revoked');
+        $this->api('GET', '/products', [], ['X-Api-Key' => $this->key(['catalog:read'], $admin, ['expires_at' => now()->subMinute()])])->assertStatus(401)->assertJsonPath('message', 'API key expired');
         $this->api('GET', '/products', [], ['X-Api-Key' => $this->key(['ops:read'])])->assertForbidden();
         $this->api('GET', '/products?perPage=1', [], ['X-Api-Key' => $this->key(['catalog:read'])])->assertOk()->assertJsonStructure(['data' => [['id', 'sku', 'price', 'stock']], 'meta' => ['total']]);
         $this->api('GET', '/products?perPage=1', [], ['Authorization' => 'Bearer '.$this->gatewayTokens['accessToken']])->assertOk();
@@ -60,6 +64,36 @@ class CatalogApiTest extends TestCase
         $customer = $this->createGatewayUser('customer');
         $customerToken = $this->loginThroughGateway($customer)['accessToken'];
         $this->api('GET', '/products', [], ['Authorization' => 'Bearer '.$customerToken])->assertForbidden();
+    }
+
+    /** A per-key limit in Redis: over it 429 + Retry-After, other keys unaffected; logged by id and prefix, never by the key. */
+    public function test_a_key_is_rate_limited_and_logged_by_id_never_by_the_key(): void
+    {
+        config(['services.api_keys.rate_limit' => 3]);
+        $plaintext = $this->key(['catalog:read']);
+        $key = ApiKey::query()->where('key_hash', ApiKey::hashOf($plaintext))->firstOrFail();
+        $bucket = 'throttle:catalog-api:key:'.$key->id;
+        $redis = app('redis')->connection();
+        $this->beforeApplicationDestroyed(fn () => $redis->del("$bucket:hits", "$bucket:block"));
+        $logged = [];
+        Log::listen(function (MessageLogged $e) use (&$logged) {
+            $logged[] = $e;
+        });
+
+        for ($i = 0; $i < 3; $i++) {
+            $this->api('GET', '/products?perPage=1', [], ['X-Api-Key' => $plaintext])->assertOk();
+        }
+        $limited = $this->api('GET', '/products?perPage=1', [], ['X-Api-Key' => $plaintext])->assertStatus(429)
+            ->assertJsonPath('message', "Rate limit of API key {$key->prefix} exceeded");
+        $this->assertThat((int) $limited->headers->get('Retry-After'), $this->logicalAnd($this->greaterThan(0), $this->lessThanOrEqual(60)));
+        $this->assertGreaterThan(0, $redis->pttl("$bucket:block"), 'the block is in Redis: every php-fpm worker sees it');
+        $this->api('GET', '/products?perPage=1', [], ['X-Api-Key' => $this->key(['catalog:read'])])->assertOk();
+
+        $lines = collect($logged)->filter(fn (MessageLogged $e) => ($e->context['apiKeyId'] ?? null) === $key->id);
+        $this->assertSame(array_merge(array_fill(0, 3, 'info catalog api: key request'), ['warning catalog api: key rate-limited']),
+            $lines->map(fn (MessageLogged $e) => "$e->level $e->message")->values()->all());
+        $this->assertTrue($lines->every(fn (MessageLogged $e) => $e->context['apiKeyPrefix'] === $key->prefix), 'logged with the prefix');
+        $this->assertFalse(collect($logged)->contains(fn (MessageLogged $e) => str_contains($e->message.json_encode($e->context), $plaintext)), 'never the key');
     }
 
     public function test_a_read_key_cannot_write_and_a_write_key_can(): void
