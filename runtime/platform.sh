@@ -67,6 +67,18 @@ in_component() {
   )
 }
 
+# locked COMP FUNC : run FUNC of COMP in a fresh platform.sh holding COMP's lock, so that two
+# platform.sh runs (a test's `up indexer` during a `make up`, a `down` during an `up`) never both
+# start or stop one component: the second waits, then finds it up (or down). flock -o keeps the
+# lock's descriptor out of the command, so daemons started under it never hold the lock.
+locked() {
+  local rc=0 wait_s=${PLATFORM_LOCK_TIMEOUT:-600}
+  mkdir -p "$ROOT/.platform/.locks"
+  flock -o -w "$wait_s" -E 75 "$ROOT/.platform/.locks/component-$1.lock" bash "$RUNTIME/platform.sh" __locked "$1" "$2" || rc=$?
+  [ "$rc" -eq 75 ] && echo "ERROR [$1]: another platform.sh run held the component's lock for ${wait_s}s" >&2
+  return "$rc"
+}
+
 log_tail() { printf -- '--- last lines of %s ---\n' "${LOG#$ROOT/}"; tail -n 25 "$LOG" 2>/dev/null || true; }
 
 up_one() {
@@ -129,7 +141,7 @@ up_all() {
         st[$c]=skipped; skipped+=("$c"); continue
       fi
       [ "$ready" = 1 ] || continue
-      in_component "$c" up_one &
+      locked "$c" up_one &
       by_pid[$!]=$c; st[$c]=running; launched=1
     done
     [ ${#by_pid[@]} -eq 0 ] && break
@@ -146,6 +158,7 @@ up_all() {
 }
 
 cmd=${1:-status}; shift || true
+if [ "$cmd" = __locked ]; then in_component "$1" "$2"; exit; fi   # see locked()
 for c in "$@"; do
   [ -f "$RUNTIME/components/$c.sh" ] || { echo "ERROR: unknown component '$c' (no runtime/components/$c.sh)" >&2; exit 2; }
 done
@@ -176,7 +189,7 @@ case "$cmd" in
 URLS
     ;;
   down)
-    for ((i = ${#comps[@]} - 1; i >= 0; i--)); do in_component "${comps[$i]}" down_one; done ;;
+    for ((i = ${#comps[@]} - 1; i >= 0; i--)); do locked "${comps[$i]}" down_one; done ;;
   status)
     for c in "${comps[@]}"; do in_component "$c" status_one; done ;;
   logs)

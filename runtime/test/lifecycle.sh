@@ -41,6 +41,23 @@ leaves_postgres_alone() { has_line '^\[postgres\] already up' && ! has_line '^\[
 check "second up restarts the killed component" has_line '^\[redis\] starting'
 check "second up leaves healthy components alone" leaves_postgres_alone
 
+# Two `up`s at once (a test's `up` during a `make up`) start a stopped component once: one waits
+# for the component's lock, then finds it up. Without the lock both started a supervisor, the pid
+# file kept the second, and the first (with its own order worker) ran on, out of `down`'s reach.
+$P down order-worker >/dev/null 2>&1
+$P up order-worker >.platform/test-results/lifecycle-up-a.log 2>&1 & up_a=$!
+$P up order-worker >.platform/test-results/lifecycle-up-b.log 2>&1 & up_b=$!
+wait $up_a; rc_a=$?; wait $up_b; rc_b=$?
+check "two concurrent ups both succeed (rc $rc_a, $rc_b)" test "$rc_a$rc_b" = 00
+supervisors=$(pgrep -fc "runtime/supervise.sh $ROOT/.platform/order-worker order-worker" || true)
+workers=$(pgrep -fc "node dist/worker.js" || true)
+check "two concurrent ups start one supervisor ($supervisors) and one worker ($workers)" test "$supervisors$workers" = 11
+lock=.platform/.locks/component-order-worker.lock
+check "the running order worker does not hold its component's lock" flock -n "$lock" true
+out=$(flock "$lock" env PLATFORM_LOCK_TIMEOUT=2 $P up order-worker 2>&1); rc=$?
+waits_for_lock() { [ "$rc" -ne 0 ] && grep -q "ERROR \[order-worker\]: another platform.sh run held the component's lock" <<<"$out"; }
+check "up waits for a component's lock, and names it when it times out (rc=$rc)" waits_for_lock
+
 $P down >/dev/null 2>&1
 status=$($P status); echo "$status"
 check "every component is down after make down" none_is up
