@@ -4,6 +4,7 @@ import { randomBytes } from 'crypto';
 import type { Logger } from 'pino';
 import { passwordProblems, PasswordService } from '../auth/password.service';
 import { sha256Hex } from '../auth/refresh-token.service';
+import { RevocationService } from '../auth/revocation.service';
 import { UnprocessableFieldException } from '../common/errors/domain.exceptions';
 import { ValidationFailedException } from '../common/errors/validation.exception';
 import { LOGGER } from '../common/logging/logger';
@@ -30,6 +31,7 @@ export class PasswordResetService {
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
     private readonly resets: PasswordResetRepository,
+    private readonly revocations: RevocationService,
     private readonly mailConfig: MailConfig,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(MAIL_SLEEP) private readonly sleep: (ms: number) => Promise<void>,
@@ -58,6 +60,11 @@ export class PasswordResetService {
     const userId = await this.resets.resetPassword(email, sha256Hex(token), this.config.env.PASSWORD_RESET_TTL_MINUTES, hash);
     if (userId === null) throw new UnprocessableFieldException('token', 'This password reset token is invalid, expired or already used');
     this.logger.info({ userId }, 'password reset: password changed, every session revoked');
+    // the tokens died with token_version; this drops the user's live sockets at once (issue 9, F3).
+    // The password is already changed: if Redis is away, the sockets' re-check drops them instead.
+    await this.revocations
+      .userRevoked(userId)
+      .catch((err: Error) => this.logger.warn({ userId, err: err.message }, 'password reset: sockets left to the re-check'));
   }
 
   /** Breeze's confirm-password: the signed-in user's current password, checked by the one identity service. */
