@@ -56,6 +56,15 @@ class LayoutTest extends TestCase
         $this->assertLessThan(strpos($html, 'rel="stylesheet"'), strpos($html, "localStorage.getItem('theme')"));
     }
 
+    public function test_the_phone_drawer_is_closed_in_the_served_html_before_alpine_runs(): void
+    {
+        $this->logInAs('admin');
+        $html = $this->get('/dashboard')->assertOk()->getContent();
+
+        $this->assertMatchesRegularExpression('#<aside data-testid="sidebar"\s+class="[^"]*(?<![\w:-])-translate-x-full[^"]*lg:translate-x-0#', $html,
+            'without it a phone paints the drawer open and Alpine slides it away on every page load');
+    }
+
     public function test_state_changing_requests_need_the_csrf_token(): void
     {
         $this->logInAs('admin');
