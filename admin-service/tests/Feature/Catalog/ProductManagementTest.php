@@ -4,6 +4,7 @@ namespace Tests\Feature\Catalog;
 
 use App\Models\Inventory;
 use App\Models\Product;
+use Illuminate\Support\Facades\DB;
 use Tests\Concerns\CreatesCatalogRecords;
 use Tests\Concerns\LogsInThroughGateway;
 use Tests\Concerns\RemovesAdminRecords;
@@ -123,6 +124,36 @@ class ProductManagementTest extends TestCase
         $this->assertSame($sorted($draft), $skus(['q' => $this->catalogTag(), 'status' => 'draft']));
         $this->assertSame($sorted($trashed), $skus(['q' => $this->catalogTag(), 'trashed' => 'only']));
         $this->assertSame($sorted($inChild, $draft, $outside, $trashed), $skus(['q' => $this->catalogTag(), 'trashed' => 'with']));
+    }
+
+    public function test_list_filters_by_brand_and_stock_and_sorts(): void
+    {
+        $this->signIn();
+        $cat = $this->category('Stock');
+        [$brandA, $brandB] = [$this->brand('A'), $this->brand('B')];
+        $plenty = $this->product($cat, $brandA, ['price' => '30.00']);
+        $low = $this->product($cat, $brandA, ['price' => '10.00']);
+        $reservedAway = $this->product($cat, $brandB, ['price' => '20.00']);
+        $noRow = $this->product($cat, $brandB, ['price' => '5.00']);
+        DB::table('inventory')->insert([
+            ['product_id' => $plenty->id, 'on_hand' => 50, 'reserved' => 0],
+            ['product_id' => $low->id, 'on_hand' => 7, 'reserved' => 2],          // 5 available: low
+            ['product_id' => $reservedAway->id, 'on_hand' => 4, 'reserved' => 4], // 0 available: out
+        ]);
+
+        $skus = fn ($query) => collect($this->get('/products?'.http_build_query(['q' => $this->catalogTag()] + $query))->assertOk()
+            ->viewData('products')->items())->pluck('sku')->all();
+        $sorted = fn (...$p) => collect($p)->pluck('sku')->sort()->values()->all();
+        $set = fn ($query) => collect($skus($query))->sort()->values()->all();
+
+        $this->assertSame($sorted($plenty, $low), $set(['brand' => $brandA->id]));
+        $this->assertSame($sorted($plenty, $low), $set(['stock' => 'in']));
+        $this->assertSame($sorted($low), $set(['stock' => 'low']));
+        $this->assertSame($sorted($reservedAway, $noRow), $set(['stock' => 'out']), 'reserved stock and no inventory row count as out');
+        $this->assertSame($sorted($reservedAway, $noRow), $set(['brand' => $brandB->id, 'stock' => 'out', 'category' => $cat->id]));
+        $this->assertSame([], $set(['brand' => $brandB->id, 'stock' => 'in']));
+        $this->assertSame([$noRow->sku, $low->sku, $reservedAway->sku, $plenty->sku], $skus(['sort' => 'price']));
+        $this->assertSame([$plenty->sku, $reservedAway->sku, $low->sku, $noRow->sku], $skus(['sort' => 'price', 'dir' => 'desc']));
     }
 
     public function test_soft_delete_restore_and_force_delete(): void
