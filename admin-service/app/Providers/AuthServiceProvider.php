@@ -8,6 +8,7 @@ use App\Services\Auth\AccessTokenAuthenticator;
 use App\Services\Auth\AuthCookies;
 use App\Services\Auth\TokenRefresher;
 use App\Services\Gateway\GatewayAuthClient;
+use App\Services\Auth\RevocationAnnouncer;
 use App\Services\Auth\RevocationList;
 use App\Services\Gateway\GatewayHttp;
 use App\Services\Jwt\JwksClient;
@@ -52,6 +53,10 @@ class AuthServiceProvider extends ServiceProvider
             $app['encrypter'],
         ));
         $this->app->bind(RevocationList::class, fn (Application $app) => new RevocationList(
+            $app['redis']->connection(),
+            (string) $app['config']['auth.jwt.redis_key_prefix'],
+        ));
+        $this->app->bind(RevocationAnnouncer::class, fn (Application $app) => new RevocationAnnouncer(
             $app['redis']->connection(),
             (string) $app['config']['auth.jwt.redis_key_prefix'],
         ));

@@ -4,6 +4,7 @@ namespace App\Services\Users;
 
 use App\Models\User;
 use App\Services\Audit\AuditLogger;
+use App\Services\Auth\RevocationAnnouncer;
 use Illuminate\Contracts\Auth\Authenticatable;
 use Illuminate\Database\QueryException;
 use Illuminate\Support\Facades\DB;
@@ -14,11 +15,12 @@ use Illuminate\Validation\ValidationException;
  * Creates, changes and deletes user accounts, one transaction per change with its audit rows.
  * A new password, a role change or disabling bumps users.token_version: the gateway and the
  * admin's guard compare it with the token's `tv` claim on every request, so the user's live
- * tokens stop working at once on both apps.
+ * tokens stop working at once on both apps; after the commit, the change is announced on the
+ * gateway's `auth:revocations` channel so the user's live sockets drop at once too.
  */
 class UserAccounts
 {
-    public function __construct(private AuditLogger $audit)
+    public function __construct(private AuditLogger $audit, private RevocationAnnouncer $revocations)
     {
     }
 
@@ -43,7 +45,8 @@ class UserAccounts
     /** @param array{name?: string, email?: string, role?: string, password?: string|null, is_disabled?: bool} $data */
     public function update(User $user, array $data, Authenticatable $actor, ?string $ip = null): User
     {
-        return $this->writing(function () use ($user, $data, $actor, $ip) {
+        $revoke = false;
+        $user = $this->writing(function () use ($user, $data, $actor, $ip, &$revoke) {
             $user = User::query()->lockForUpdate()->findOrFail($user->getKey());
             $roleBefore = $user->role;
             $user->forceFill(array_intersect_key($data, array_flip(['name', 'role'])));
@@ -67,6 +70,12 @@ class UserAccounts
 
             return $user;
         });
+        // after the commit: a socket that reconnects at once must meet the new token_version
+        if ($revoke) {
+            $this->revocations->userRevoked($user->getKey());
+        }
+
+        return $user;
     }
 
     /** Refuses (422 on 'user') when the account still owns orders or imports: disable it instead. */

@@ -226,6 +226,128 @@ class UserManagementTest extends TestCase
         $this->assertSame([401, 401], $statuses, 'gateway and admin refuse the token within 1 s');
     }
 
+    /**
+     * Disabling, a new password and a role change announce the user on the gateway's Redis channel
+     * (`<prefix>auth:revocations`, `{"userId":"<id>"}`: the gateway drops the live sockets on it).
+     * A real SUBSCRIBE on the shared Redis over a plain socket; renaming announces nothing.
+     */
+    public function test_revoking_changes_are_announced_on_the_gateways_revocation_channel(): void
+    {
+        $this->signIn();
+        $target = $this->createGatewayUser('customer');
+        $form = ['name' => $target->name, 'email' => $target->email, 'role' => 'customer', 'is_disabled' => '0'];
+        $channel = config('auth.jwt.redis_key_prefix').'auth:revocations';
+        $expected = ['channel' => $channel, 'message' => ['userId' => (string) $target->id]];
+        $sub = $this->subscribe($channel);
+
+        $this->put("/users/{$target->id}", ['name' => 'Renamed'] + $form)->assertRedirect('/users');
+        $this->assertSame([], $this->messages($sub, 0.3), 'renaming revokes nothing');
+
+        $this->put("/users/{$target->id}", ['is_disabled' => '1'] + $form)->assertRedirect('/users');
+        $this->assertSame([$expected], $this->messages($sub), 'disabling is announced');
+
+        $this->put("/users/{$target->id}", $form)->assertRedirect('/users'); // enabling: nothing to revoke
+        $this->assertSame([], $this->messages($sub, 0.3), 'enabling revokes nothing');
+
+        $this->put("/users/{$target->id}", ['password' => self::PASSWORD, 'password_confirmation' => self::PASSWORD] + $form)->assertRedirect('/users');
+        $this->assertSame([$expected], $this->messages($sub), 'a new password is announced');
+
+        $this->put("/users/{$target->id}", ['role' => 'admin'] + $form)->assertRedirect('/users');
+        $this->assertSame([$expected], $this->messages($sub), 'a role change is announced');
+        fclose($sub);
+    }
+
+    /**
+     * End to end: a live Socket.IO connection of the user on the running gateway (:3000) is dropped
+     * within 1 s of the admin disabling the account. The gateway's own re-check runs every
+     * SOCKET_REVALIDATE_SECONDS (10 s), so without the announcement this passes only when a re-check
+     * happens to fall in that second.
+     */
+    public function test_disabling_drops_the_users_live_socket_on_the_gateway_within_a_second(): void
+    {
+        $this->signIn();
+        $target = $this->createGatewayUser('customer');
+        $token = $this->loginThroughGateway($target)['accessToken'];
+        $watch = proc_open(['node', base_path('tests/Support/socket-watch.mjs'), config('services.gateway.url')],
+            [1 => ['pipe', 'w'], 2 => STDERR], $pipes, null, ['SOCKET_TOKEN' => $token, 'PATH' => getenv('PATH')]);
+        $this->beforeApplicationDestroyed(fn () => proc_terminate($watch));
+        $event = fn (float $timeout) => $this->readLine($pipes[1], $timeout);
+        $this->assertSame(['event' => 'connected'], $event(10.0), 'socket connected');
+
+        $this->put("/users/{$target->id}", ['name' => $target->name, 'email' => $target->email, 'role' => 'customer', 'is_disabled' => '1'])
+            ->assertRedirect('/users');
+
+        $this->assertSame(['event' => 'disconnect', 'reason' => 'io server disconnect'], $event(1.0), 'the gateway drops the socket within 1 s');
+    }
+
+    private function readLine($pipe, float $timeout): ?array
+    {
+        $read = [$pipe];
+        $none = null;
+        if (stream_select($read, $none, $none, (int) $timeout, (int) (fmod($timeout, 1) * 1e6)) < 1) {
+            return null;
+        }
+
+        return json_decode((string) fgets($pipe), true);
+    }
+
+    /** @return resource a RESP connection to the shared Redis, subscribed to $channel */
+    private function subscribe(string $channel)
+    {
+        $redis = config('database.redis.default');
+        $sub = stream_socket_client("tcp://{$redis['host']}:{$redis['port']}", $errno, $error, 2);
+        $this->assertNotFalse($sub, "Redis at {$redis['host']}:{$redis['port']}: {$error}");
+        $command = fn (string ...$args) => fwrite($sub, '*'.count($args)."\r\n".implode('', array_map(fn ($a) => '$'.strlen($a)."\r\n{$a}\r\n", $args)));
+        if (! empty($redis['password'])) {
+            $command('AUTH', $redis['password']);
+            $this->assertSame("+OK\r\n", fgets($sub));
+        }
+        $command('SUBSCRIBE', $channel);
+        $this->assertSame(['subscribe', $channel, 1], $this->readReply($sub, 2.0), 'subscribed');
+
+        return $sub;
+    }
+
+    /** The pub/sub messages that arrive within $seconds (stops early after the first when $seconds is the default). */
+    private function messages($sub, float $seconds = 2.0): array
+    {
+        $messages = [];
+        $until = microtime(true) + $seconds;
+        while (($left = $until - microtime(true)) > 0) {
+            $reply = $this->readReply($sub, $left);
+            if ($reply === null) {
+                break;
+            }
+            $this->assertSame('message', $reply[0]);
+            $messages[] = ['channel' => $reply[1], 'message' => json_decode($reply[2], true)];
+            if ($seconds === 2.0) {
+                break;
+            }
+        }
+
+        return $messages;
+    }
+
+    /** One RESP reply (arrays, bulk strings, integers), or null when none arrives within $timeout. */
+    private function readReply($sub, float $timeout): mixed
+    {
+        $read = [$sub];
+        $none = null;
+        if (stream_select($read, $none, $none, (int) $timeout, (int) (fmod($timeout, 1) * 1e6)) < 1) {
+            return null;
+        }
+        stream_set_timeout($sub, 2);
+        $line = rtrim((string) fgets($sub), "\r\n");
+        $this->assertNotSame('', $line, 'Redis closed the connection');
+
+        return match ($line[0]) {
+            '*' => array_map(fn () => $this->readReply($sub, 2.0), range(1, (int) substr($line, 1))),
+            '$' => substr((string) stream_get_contents($sub, (int) substr($line, 1) + 2), 0, -2),
+            ':' => (int) substr($line, 1),
+            default => $this->fail("unexpected Redis reply: {$line}"),
+        };
+    }
+
     public static function revokingChanges(): array
     {
         return [
