@@ -25,10 +25,10 @@ trait CreatesOrders
 
     private ?string $fixtureTagValue = null;
 
-    protected function createCategory(string $name): int
+    protected function createCategory(string $name, ?int $parentId = null): int
     {
         $this->registerOrderCleanup();
-        $id = (int) DB::table('categories')->insertGetId(['name' => $name, 'slug' => Str::slug($name).'-'.Str::lower(Str::random(6))]);
+        $id = (int) DB::table('categories')->insertGetId(['name' => $name, 'parent_id' => $parentId, 'slug' => Str::slug($name).'-'.Str::lower(Str::random(6))]);
         $this->orderFixtures['categories'][] = $id;
 
         return $id;
@@ -90,7 +90,9 @@ trait CreatesOrders
             DB::table('orders')->whereIn('id', $f['orders'])->delete();   // items and history cascade
             DB::table('inventory')->whereIn('product_id', $f['products'])->delete();
             DB::table('products')->whereIn('id', $f['products'])->delete();
-            DB::table('categories')->whereIn('id', array_reverse($f['categories']))->delete();
+            foreach (array_reverse($f['categories']) as $id) { // children first (parent_id ON DELETE RESTRICT)
+                DB::table('categories')->where('id', $id)->delete();
+            }
             DB::table('brands')->whereIn('id', $f['brands'])->delete();
         });
     }

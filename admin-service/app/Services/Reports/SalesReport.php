@@ -11,7 +11,7 @@ final class SalesReport
      * @param list<array{bucket: string, orders: int, units: int, revenue: string, average: string}> $buckets
      * @param array{orders: int, units: int, revenue: string, average: string} $totals
      * @param list<array{id: int, sku: string, name: string, units: int, revenue: string}> $products
-     * @param list<array{id: int, name: string, units: int, revenue: string}> $categories
+     * @param list<array{id: int, name: string, path: string, units: int, revenue: string}> $categories path: 'Men › Jackets'
      */
     public function __construct(
         public readonly string $period,

@@ -37,7 +37,7 @@ class SalesReports
             array_map(fn (array $b) => ['bucket' => $b['bucket'], 'orders' => (int) $b['orders'], 'units' => (int) $b['units'], 'revenue' => self::money($b['revenue']), 'average' => self::money($b['average'])], $data['buckets'] ?? []),
             ['orders' => (int) $data['totals']['orders'], 'units' => (int) $data['totals']['units'], 'revenue' => self::money($data['totals']['revenue']), 'average' => self::money($data['totals']['average'])],
             array_map(fn (array $p) => ['id' => (int) $p['id'], 'sku' => $p['sku'], 'name' => $p['name'], 'units' => (int) $p['units'], 'revenue' => self::money($p['revenue'])], $data['products'] ?? []),
-            array_map(fn (array $c) => ['id' => (int) $c['id'], 'name' => $c['name'], 'units' => (int) $c['units'], 'revenue' => self::money($c['revenue'])], $data['categories'] ?? []),
+            array_map(fn (array $c) => ['id' => (int) $c['id'], 'name' => $c['name'], 'path' => $c['path'], 'units' => (int) $c['units'], 'revenue' => self::money($c['revenue'])], $data['categories'] ?? []),
         );
     }
 
@@ -92,7 +92,10 @@ SELECT json_build_object(
     ),
     'categories', (
         SELECT coalesce(json_agg(t ORDER BY t.revenue DESC, t.id), '[]') FROM (
-            SELECT c.id, c.name, pc.units, pc.revenue
+            SELECT c.id, c.name, pc.units, pc.revenue,
+                   -- 'Men › Jackets': the names along categories.path ('/1/7/23/'), root first
+                   (SELECT string_agg(a.name, ' › ' ORDER BY a.depth) FROM categories a
+                    WHERE a.id = ANY (string_to_array(trim(both '/' from c.path), '/')::bigint[])) AS path
             FROM (
                 SELECT p.category_id, sum(pp.units) AS units, sum(pp.revenue) AS revenue
                 FROM per_product pp JOIN products p ON p.id = pp.product_id

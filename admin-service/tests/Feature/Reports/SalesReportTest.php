@@ -32,8 +32,9 @@ class SalesReportTest extends TestCase
     private function seedFixtures(): void
     {
         $c = $this->createGatewayUser('customer');
-        $kitchen = $this->createCategory('Kitchen '.$this->fixtureTag());
-        $apparel = $this->createCategory('Apparel '.$this->fixtureTag());
+        // two categories named "Jackets": the report tells them apart by their parent path
+        $kitchen = $this->createCategory('Jackets', $this->createCategory('Men '.$this->fixtureTag()));
+        $apparel = $this->createCategory('Jackets', $this->createCategory('Women '.$this->fixtureTag()));
         $mug = $this->createProduct($this->fixtureTag().'-MUG', '10.00', $kitchen);
         $tee = $this->createProduct($this->fixtureTag().'-TEE', '25.00', $apparel);
         // UTC instant                                     local (Berlin) day
@@ -96,14 +97,14 @@ class SalesReportTest extends TestCase
         ], $this->rows($r));
         $t = $this->fixtureTag();
         $this->assertSame([["$t-TEE", 7, '175.00'], ["$t-MUG", 7, '70.00']], array_map(fn ($p) => [$p['sku'], $p['units'], $p['revenue']], $r['products']));
-        $this->assertSame([["Apparel $t", 7, '175.00'], ["Kitchen $t", 7, '70.00']], array_map(fn ($c) => [$c['name'], $c['units'], $c['revenue']], $r['categories']));
+        $this->assertSame([["Women $t › Jackets", 'Jackets', 7, '175.00'], ["Men $t › Jackets", 'Jackets', 7, '70.00']], array_map(fn ($c) => [$c['path'], $c['name'], $c['units'], $c['revenue']], $r['categories']));
     }
 
     public function test_the_page_shows_the_totals_the_chart_data_and_the_top_lists(): void
     {
         $page = $this->get('/reports?'.http_build_query(self::RANGE + ['period' => 'week']))->assertOk()
             ->assertSee('Weekly sales')->assertSee('245.00')->assertSee('40.83')->assertSee('data-testid="report-chart"', false)
-            ->assertSee($this->fixtureTag().'-TEE')->assertSee('Apparel '.$this->fixtureTag());
+            ->assertSee($this->fixtureTag().'-TEE')->assertSee('Women '.$this->fixtureTag().' › Jackets')->assertSee('Men '.$this->fixtureTag().' › Jackets');
         $this->assertSame(1, preg_match('#<script type="application/json" id="report-data">(.*?)</script>#s', $page->getContent(), $m));
         $this->assertSame(['2011-03-21', '2011-03-28'], array_column(json_decode($m[1], true), 'bucket'));
     }
@@ -131,7 +132,8 @@ class SalesReportTest extends TestCase
         exec('pdftotext -layout '.escapeshellarg("$dir/report.pdf").' -', $textLines, $rc);
         $this->assertSame(0, $rc, 'pdftotext (poppler-utils) must be installed');
         $text = preg_replace('/\s+/', ' ', implode("\n", $textLines));
-        foreach (['Daily sales report', '2011-03-26 – 2011-04-02 (Europe/Berlin)', 'Total revenue: 245.00', 'Orders: 6', 'Average order value: 40.83', 'Units: 14', $this->fixtureTag().'-TEE'] as $needle) {
+        foreach (['Daily sales report', '2011-03-26 – 2011-04-02 (Europe/Berlin)', 'Total revenue: 245.00', 'Orders: 6', 'Average order value: 40.83', 'Units: 14', $this->fixtureTag().'-TEE',
+            'Women '.$this->fixtureTag().' › Jackets', 'Men '.$this->fixtureTag().' › Jackets'] as $needle) {
             $this->assertStringContainsString($needle, $text);
         }
 
@@ -155,6 +157,44 @@ class SalesReportTest extends TestCase
         }
         array_map('unlink', glob("$dir/*"));
         rmdir($dir);
+    }
+
+    /**
+     * The "Top categories" heading stays with its table: daily ranges of 32 to 40 days move the page
+     * break across the end of the report, and for each the page holding the heading holds both rows
+     * (before the fix some range left the heading alone at the foot of page 1).
+     */
+    public function test_pdf_keeps_the_top_categories_heading_with_its_table_across_the_page_break(): void
+    {
+        $t = $this->fixtureTag();
+        $onPage2 = 0;
+        foreach (range(32, 40) as $days) {
+            $range = ['from' => \Carbon\CarbonImmutable::parse(self::RANGE['to'])->subDays($days)->toDateString()] + self::RANGE;
+            $pdf = $this->get('/reports/export.pdf?'.http_build_query($range + ['period' => 'day']))->assertOk()->getContent();
+            $pages = $this->pdfPages($pdf);
+            $headingPage = array_key_first(array_filter($pages, fn ($text) => str_contains($text, 'Top categories')));
+            $this->assertNotNull($headingPage, "$days days: no Top categories heading");
+            foreach (["Women $t › Jackets", "Men $t › Jackets"] as $row) {
+                $this->assertStringContainsString($row, $pages[$headingPage], "$days days: the heading is on page $headingPage without its row $row");
+            }
+            $onPage2 += $headingPage > 1 ? 1 : 0;
+        }
+        $this->assertGreaterThan(0, $onPage2, 'no range reached page 2: the test no longer crosses the page break');
+        $this->assertLessThan(9, $onPage2, 'every range is on page 2: the test no longer crosses the page break');
+    }
+
+    /** @return array<int, string> page number => that page's text (pdftotext) */
+    private function pdfPages(string $pdf): array
+    {
+        $file = tempnam(sys_get_temp_dir(), 'report-pdf-');
+        file_put_contents($file, $pdf);
+        $text = shell_exec('pdftotext -layout '.escapeshellarg($file).' -');
+        unlink($file);
+        $this->assertIsString($text, 'pdftotext (poppler-utils) must be installed');
+        $pages = explode("\f", $text);
+        array_pop($pages); // pdftotext ends every page with a form feed
+
+        return array_combine(range(1, count($pages)), array_map(fn ($p) => preg_replace('/\s+/', ' ', $p), $pages));
     }
 
     public function test_bad_ranges_and_periods_are_refused_naming_the_field(): void

@@ -49,7 +49,7 @@
             <x-admin.section-title>Top categories</x-admin.section-title>
             <x-admin.table :headers="['Category', 'Units', 'Revenue']" data-testid="top-categories">
                 @forelse ($report->categories as $c)
-                    <tr><td class="px-4 py-2">{{ $c['name'] }}</td>
+                    <tr><td class="px-4 py-2">{{ $c['path'] }}</td>
                         <td class="px-4 py-2 text-right tabular-nums">{{ $c['units'] }}</td><td class="px-4 py-2 text-right tabular-nums">{{ number_format((float) $c['revenue'], 2) }}</td></tr>
                 @empty
                     <tr><td colspan="3" class="px-4 py-4 text-center text-gray-500">No sales in this range.</td></tr>

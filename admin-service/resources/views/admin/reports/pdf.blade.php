@@ -14,7 +14,9 @@
     td { padding: 3px 6px; border-bottom: 1px solid #e5e7eb; }
     .num { text-align: right; }
     tr.total td { font-weight: bold; border-top: 2px solid #4f46e5; border-bottom: none; }
-    h2 { font-size: 12px; margin: 10px 0 4px; }
+    h2 { font-size: 12px; margin: 10px 0 4px; page-break-after: avoid; }
+    /* a top list (heading + at most 10 rows) never splits: its heading can't sit alone at a page's foot */
+    section.top { page-break-inside: avoid; }
     .summary td { font-size: 12px; border: none; }
     footer { position: fixed; bottom: -10mm; left: 0; right: 0; font-size: 8px; color: #9ca3af; }
 </style>
@@ -47,6 +49,7 @@
     </tbody>
 </table>
 
+<section class="top">
 <h2>Top products</h2>
 <table>
     <thead><tr><th>Sku</th><th>Product</th><th class="num">Units</th><th class="num">Revenue</th></tr></thead>
@@ -58,17 +61,20 @@
     @endforelse
     </tbody>
 </table>
+</section>
 
+<section class="top">
 <h2>Top categories</h2>
 <table>
     <thead><tr><th>Category</th><th class="num">Units</th><th class="num">Revenue</th></tr></thead>
     <tbody>
     @forelse ($report->categories as $c)
-        <tr><td>{{ $c['name'] }}</td><td class="num">{{ $c['units'] }}</td><td class="num">{{ number_format((float) $c['revenue'], 2) }}</td></tr>
+        <tr><td>{{ $c['path'] }}</td><td class="num">{{ $c['units'] }}</td><td class="num">{{ number_format((float) $c['revenue'], 2) }}</td></tr>
     @empty
         <tr><td colspan="3">No sales in this range.</td></tr>
     @endforelse
     </tbody>
 </table>
+</section>
 </body>
 </html>
