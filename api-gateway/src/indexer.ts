@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './common/kafka/kafkajs-idle-timer.fix';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './common/kafka/kafkajs-idle-timer.fix';
 import express from 'express';
 import { createApp } from './bootstrap';
 import { AppConfig } from './config/app-config';

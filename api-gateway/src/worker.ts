@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './common/kafka/kafkajs-idle-timer.fix';
 import { writeFileSync } from 'fs';
 import { startOrderWorker } from './order-worker/order-worker.factory';
 import { loadConfigOrExit, runProcess } from './run-process';

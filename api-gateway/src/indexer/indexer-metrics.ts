@@ -1,5 +1,6 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EventRate } from './event-rate';
+import { collectProcessMetrics } from '../common/metrics/default-metrics';
 
 /** Prometheus metrics of the indexer process (own registry, served on INDEXER_HTTP_PORT /metrics). */
 export class IndexerMetrics {
@@ -57,6 +58,6 @@ export class IndexerMetrics {
   readonly activity = new EventRate(60);
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'indexer_' });
+    collectProcessMetrics(this.registry, 'indexer_');
   }
 }

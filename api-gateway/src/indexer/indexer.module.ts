@@ -68,7 +68,9 @@ export class IndexerModule {
             await producer.connect();
             const consumer = kafka.consumer({
               groupId: opts.groupId ?? s.INDEXER_GROUP_ID,
-              maxWaitTimeInMs: 100,
+              // how long the broker holds an empty fetch: a new change is answered at once, so this only sets the idle
+              // fetch rate (was 100 ms: 10 round trips a second to Kafka); under the 2 s heartbeat, which KafkaJS sends between fetches
+              maxWaitTimeInMs: 1000,
               // a killed indexer's group membership lapses within 6 s (the broker minimum), so its restarted process
               // (runtime supervisor / Compose restart policy) gets the partitions back quickly
               sessionTimeout: 6000,
