@@ -4,8 +4,11 @@
 // (reserve tx + settle tx, PGBENCH_SCRIPT below) with the same concurrency on the same
 // machine, in the same run. Reports orders/s, p50/p99 latency, 409s, oversell (must be 0) and the
 // ratio gateway orders/s : pgbench tps. Several runs, medians printed last.
+// pgbench runs twice per run: with the gateway's DB pool size as its client count (the gateway never
+// has more transactions in flight) and with --buyers clients; the baseline is the faster of the two,
+// so a lock convoy of 64 connections on 10 hot rows can't flatter the ratio.
 //
-//   node bench/orders.mjs [--runs 3] [--duration 30] [--buyers 64] [--skus 10]
+//   node bench/orders.mjs [--runs 3] [--duration 30] [--buyers 64] [--skus 10] [--pool 10]
 //
 // Own database (commerce_bench_orders, migrated here) and Redis DB 7; the gateway runs from
 // api-gateway/dist on --port (3093) with LOG_LEVEL=warn and the default DB pool.
@@ -21,6 +24,7 @@ const DURATION = Number(args.duration ?? 30);
 const BUYERS = Number(args.buyers ?? 64);
 const SKUS = Number(args.skus ?? 10);
 const PORT = Number(args.port ?? 3093);
+const POOL = Number(args.pool ?? env.DB_POOL_SIZE ?? 10);
 const BENCH_DB = 'commerce_bench_orders';
 const REDIS_DB = 7;
 const STOCK = 1_000_000;
@@ -147,11 +151,11 @@ WITH d AS (SELECT * FROM unnest(ARRAY[:pid]::bigint[], ARRAY[1]::int[]) AS d(pro
 COMMIT;
 `;
 
-function pgbenchPhase(ids, pgUser) {
+function pgbenchPhase(ids, pgUser, clients) {
   const script = path.join(os.tmpdir(), 'orders-pgbench.sql');
   fs.writeFileSync(script, PGBENCH_SCRIPT);
   const res = spawnSync(PGBENCH, [
-    '-n', '-c', String(BUYERS), '-j', '2', '-T', String(DURATION), '-M', 'prepared',
+    '-n', '-c', String(clients), '-j', '2', '-T', String(DURATION), '-M', 'prepared',
     '-D', `minid=${Math.min(...ids)}`, '-D', `skus=${ids.length}`, '-D', `uid=${pgUser}`,
     '-f', script, '-h', env.DB_HOST, '-p', String(env.DB_PORT), '-U', env.DB_USERNAME, BENCH_DB,
   ], { env: { ...process.env, PGPASSWORD: env.DB_PASSWORD }, encoding: 'utf8' });
@@ -159,7 +163,7 @@ function pgbenchPhase(ids, pgUser) {
   const tps = /tps = ([\d.]+)/.exec(res.stdout)?.[1];
   const lat = /latency average = ([\d.]+) ms/.exec(res.stdout)?.[1];
   const failed = /number of failed transactions: (\d+)/.exec(res.stdout)?.[1];
-  return { tps: round(Number(tps)), latencyAvg: Number(lat), failed: Number(failed ?? 0) };
+  return { clients, tps: round(Number(tps)), latencyAvg: Number(lat), failed: Number(failed ?? 0) };
 }
 
 async function main() {
@@ -176,11 +180,19 @@ async function main() {
       await sleep(500);
       const apiOversell = await oversell(db, ids, since);
 
-      await resetStock(db, ids);
-      since = await maxOrderId(db);
-      const pg = pgbenchPhase(ids, pgUser);
-      const pgOversell = await oversell(db, ids, since);
-      const r = { run, api: { ...api, oversell: apiOversell }, pgbench: { ...pg, oversell: pgOversell }, ratioApiToPgbench: round(api.ordersPerSecond / pg.tps, 3) };
+      const phases = [];
+      for (const clients of [...new Set([POOL, BUYERS])]) {
+        await resetStock(db, ids);
+        since = await maxOrderId(db);
+        const phase = pgbenchPhase(ids, pgUser, clients);
+        phases.push({ ...phase, oversell: await oversell(db, ids, since) });
+      }
+      const pg = phases.reduce((best, p) => (p.tps > best.tps ? p : best));
+      const pgOversell = Math.max(...phases.map((p) => p.oversell));
+      const r = {
+        run, api: { ...api, oversell: apiOversell }, pgbench: { ...pg, oversell: pgOversell, byClients: phases.map((p) => ({ clients: p.clients, tps: p.tps })) },
+        ratioApiToPgbench: round(api.ordersPerSecond / pg.tps, 3),
+      };
       results.push(r);
       console.log(JSON.stringify(r));
     }
@@ -188,11 +200,11 @@ async function main() {
     const summary = {
       runs: RUNS, durationSeconds: DURATION, buyers: BUYERS, hotSkus: ids.length,
       api: { ordersPerSecond: med((r) => r.api.ordersPerSecond), p50: med((r) => r.api.p50), p99: med((r) => r.api.p99), oversell: Math.max(...results.map((r) => r.api.oversell)) },
-      pgbench: { tps: med((r) => r.pgbench.tps), latencyAvg: med((r) => r.pgbench.latencyAvg), oversell: Math.max(...results.map((r) => r.pgbench.oversell)) },
+      pgbench: { tps: med((r) => r.pgbench.tps), clientsOfBest: results.map((r) => r.pgbench.clients), latencyAvg: med((r) => r.pgbench.latencyAvg), oversell: Math.max(...results.map((r) => r.pgbench.oversell)) },
       ratioApiToPgbench: med((r) => r.ratioApiToPgbench),
     };
     console.log('MEDIANS ' + JSON.stringify(summary));
-    console.log(`RATIO API orders/s : pgbench tps (same SQL, same run, median of ${RUNS}) ${summary.ratioApiToPgbench} (goal >= 0.8); oversell ${summary.api.oversell}/${summary.pgbench.oversell}`);
+    console.log(`RATIO API orders/s : best pgbench tps (same SQL, same run, ${POOL} or ${BUYERS} clients, median of ${RUNS}) ${summary.ratioApiToPgbench} (goal >= 0.8); oversell ${summary.api.oversell}/${summary.pgbench.oversell}`);
     if (summary.api.oversell !== 0 || summary.pgbench.oversell !== 0) process.exitCode = 2;
   } finally {
     await gw?.stop();
