@@ -90,6 +90,21 @@ test('/metrics and /health/ready are 404 through :8080 (the gateway still serves
   assert.equal((await get('/health/live')).status, 200);
 });
 
+test("the gateway keeps an idle connection open longer than nginx's upstream keepalive (no 502 from a reused, closing connection)", async () => {
+  const template = readFileSync(`${ROOT}runtime/nginx/commerce.conf.template`, 'utf8');
+  const upstream = /upstream api_gateway \{[^}]*\}/.exec(template)?.[0] ?? '';
+  const nginxSeconds = Number(/keepalive_timeout (\d+)s/.exec(upstream)?.[1] ?? 60); // nginx's default is 60 s
+  const agent = new http.Agent({ keepAlive: true });
+  const keepAlive = await new Promise((resolve, reject) => {
+    http.get(`http://127.0.0.1:${env.GATEWAY_PORT || 3000}/health/live`, { agent }, (res) => {
+      res.resume().on('end', () => resolve(res.headers['keep-alive'] ?? ''));
+    }).on('error', reject);
+  });
+  agent.destroy();
+  const gatewaySeconds = Number(/timeout=(\d+)/.exec(keepAlive)?.[1]);
+  assert.ok(gatewaySeconds > nginxSeconds, `gateway keep-alive ${gatewaySeconds} s must exceed nginx's upstream keepalive_timeout ${nginxSeconds} s`);
+});
+
 test('JSON is gzipped for clients that accept it', async () => {
   // fetch() decodes transparently: read the raw bytes with node:http instead
   const { headers, body } = await new Promise((resolve, reject) => {
