@@ -166,7 +166,9 @@ load_deps
 read -r -a all <<<"$(closure $(components))"
 if [ $# -eq 0 ]; then comps=("${all[@]}")
 elif [ "$cmd" = up ]; then read -r -a comps <<<"$(closure "$@")"
-else comps=("$@"); fi
+else # the listed ones, in dependency order (down stops them in reverse: dependents first)
+  comps=(); for c in "${all[@]}"; do for a in "$@"; do [ "$c" = "$a" ] && comps+=("$c"); done; done
+fi
 
 case "$cmd" in
   up)
