@@ -50,7 +50,7 @@ $P up order-worker >.platform/test-results/lifecycle-up-b.log 2>&1 & up_b=$!
 wait $up_a; rc_a=$?; wait $up_b; rc_b=$?
 check "two concurrent ups both succeed (rc $rc_a, $rc_b)" test "$rc_a$rc_b" = 00
 supervisors=$(pgrep -fc "runtime/supervise.sh $ROOT/.platform/order-worker order-worker" || true)
-workers=$(pgrep -fc "node dist/worker.js" || true)
+workers=$(pgrep -fc "^node dist/worker.js" || true)   # ^: the supervisor's own command line names it too
 check "two concurrent ups start one supervisor ($supervisors) and one worker ($workers)" test "$supervisors$workers" = 11
 lock=.platform/.locks/component-order-worker.lock
 check "the running order worker does not hold its component's lock" flock -n "$lock" true
