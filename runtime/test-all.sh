@@ -12,10 +12,13 @@ rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 bash runtime/platform.sh up || { echo "platform failed to start: see 'make logs'"; exit 1; }
 
 failed_suites=()
+suite_times=()
 suite() {
   local name=$1; shift
+  local t0=$SECONDS
   echo; echo "=================== $name"
-  if "$@"; then echo "=== $name: OK"; else echo "=== $name: FAILED"; failed_suites+=("$name"); fi
+  if "$@"; then echo "=== $name: OK in $((SECONDS - t0))s"; else echo "=== $name: FAILED in $((SECONDS - t0))s"; failed_suites+=("$name"); fi
+  suite_times+=("$(printf '%5ss  %s' "$((SECONDS - t0))" "$name")")
 }
 
 jest() { # jest DIR CONFIG NAME [JEST ARGS...]
@@ -49,6 +52,7 @@ node_test() { # node_test DIR NAME (files one at a time: some restart shared pro
   env FAULTS_STRICT=1 FAULTS_RESULTS_DIR="$RESULTS" bash runtime/faults/run.sh --ci
 [ -f runtime/test/lifecycle.sh ] && suite "platform lifecycle (kill, up, down, ports)" bash runtime/test/lifecycle.sh
 
+echo; echo "suite times:"; printf '  %s\n' "${suite_times[@]}"
 node runtime/test-summary.mjs "$RESULTS"
 if [ ${#failed_suites[@]} -gt 0 ]; then
   echo "FAILED suites: ${failed_suites[*]}"

@@ -271,8 +271,12 @@ export class Searchers {
           url = `${URLS.nginx}/api/products/suggest?q=${encodeURIComponent(pick(TERMS).slice(0, 3))}`;
         }
         const t = now();
-        const res = await http(url, { timeoutMs: 10_000, json: false });
-        this.samples.push({ t, kind, status: res.status, ms: res.ms, degraded: res.headers.get('x-search-degraded') === 'true', retryAfter: res.headers.get('retry-after') });
+        // our own request id (nginx keeps a valid one): a failed request can be found in the gateway's log
+        const rid = `faults-${t.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+        const res = await http(url, { timeoutMs: 10_000, json: false, headers: { 'x-request-id': rid } });
+        const sample = { t, kind, status: res.status, ms: res.ms, degraded: res.headers.get('x-search-degraded') === 'true', retryAfter: res.headers.get('retry-after') };
+        if (res.status === 0 || res.status >= 500) Object.assign(sample, { rid, url: url.slice(URLS.nginx.length), error: res.error });
+        this.samples.push(sample);
         if (res.status === 0 || res.status >= 500) await sleep(100); // a dead entry point: don't spin
       }
     })());
