@@ -135,6 +135,9 @@ grant_traverse() {
   done
 }
 
+# the Laravel admin's writable directories (php-fpm, artisan tasks)
+admin_storage_dirs() { mkdir -p "$ROOT"/admin-service/storage/{logs,framework/{cache,sessions,views}} "$ROOT/admin-service/bootstrap/cache"; }
+
 require_cmd() { command -v "$1" >/dev/null 2>&1 || fail "missing '$1' ($2)"; }
 
 apt_install() { with_lock dpkg apt_install_locked "$@" || exit 1; }

@@ -1,13 +1,14 @@
 # One-shot task: the first `make up` on an empty catalog (no products, categories or brands) loads
 # the demo catalog with the gateway's seeder (api-gateway/src/database/seed: 10k products with
-# images, categories, brands, the demo users, 90 days of orders) and says so. An existing catalog
-# is never touched (`make seed` is the explicit way to reseed). Runs before the connector, so
-# Debezium's initial snapshot puts the demo catalog into the search index.
+# image rows, categories, brands, the demo users, 90 days of orders) and says so (the demo-images task
+# paints the pictures). An existing catalog is never touched (`make seed` is the explicit way to
+# reseed). Runs before the connector, so Debezium's initial snapshot puts the demo catalog into the
+# search index.
 KIND=task
 DEPENDS="schema"
 DEMO_PRODUCTS=${DEMO_PRODUCTS:-10000}
 
-install() { gateway_build; apt_install $(cat "$ROOT/admin-service/debian-packages.txt"); }
+install() { gateway_build; }
 
 # the seeder's --if-empty decides (the same rule as Compose's seed job) and says what it did
 run() {
@@ -18,9 +19,4 @@ run() {
   fi
   printf '%s\n' "$out" >>"$LOG"
   printf '%s\n' "$out" | grep -E '^(catalog present|empty catalog|done|  )' | sed 's/^ */  /'
-  # real picture files for the seeded image rows (GD, deterministic; only the missing ones: ~0.3 s when present)
-  if ! out=$(php "$ROOT/admin-service/artisan" catalog:seed-images 2>&1); then
-    printf '%s\n' "$out" >>"$LOG"; fail "painting the demo product images failed: see ${LOG#$ROOT/}"
-  fi
-  printf '%s\n' "$out" | tee -a "$LOG" | sed 's/^/  /'
 }

@@ -1,5 +1,5 @@
 # nginx from Debian: the single entry point on $NGINX_PORT (same site template as Compose).
-DEPENDS="api-gateway php-fpm storefront"
+DEPENDS="api-gateway php-fpm storefront debian-packages"
 PORT=$NGINX_PORT
 # product images (the admin's `media` disk, MEDIA_ROOT), served at /media/
 MEDIA_DIR=${MEDIA_ROOT:-$ROOT/admin-service/storage/app/media}
@@ -14,8 +14,6 @@ render_site() {
 }
 
 install() {
-  command -v nginx >/dev/null || apt_install nginx-light
-  command -v envsubst >/dev/null || apt_install gettext-base
   mkdir -p "$STATE/tmp"
   # the site template includes fastcgi_params relative to the config dir, as in the image
   ln -sf /etc/nginx/fastcgi_params "$STATE/fastcgi_params"

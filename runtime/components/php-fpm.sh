@@ -1,12 +1,10 @@
 # php-fpm (Debian PHP 8.2) serving the Laravel admin; nginx routes /admin here.
-DEPENDS="schema redis"
+DEPENDS="schema redis debian-packages"
 PORT=$PHP_FPM_PORT
 ADMIN="$ROOT/admin-service"
 
 install() {
-  # shellcheck disable=SC2046
-  apt_install $(cat "$ADMIN/debian-packages.txt")
-  mkdir -p "$ADMIN"/storage/{logs,framework/{cache,sessions,views}} "$ADMIN/bootstrap/cache"
+  admin_storage_dirs
   admin_assets_build
   # the admin's own service key for the gateway's ops routes (ADMIN_SERVICE_API_KEY; idempotent)
   php "$ADMIN/artisan" api-key:provision-service || fail "api-key:provision-service failed (see the message above)"
