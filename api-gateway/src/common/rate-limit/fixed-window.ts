@@ -1,26 +1,14 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
 /**
- * Fixed-window counter with a block key, atomically in one round trip, so every gateway process
- * shares the same limits. KEYS: hits, block. ARGV: window ms, limit, block ms.
- * Returns [totalHits, windowTtlMs, blockTtlMs]; blockTtlMs > 0 means refused.
+ * The Redis fixed-window script (KEYS: hits, block. ARGV: window ms, limit, block ms; returns
+ * [totalHits, windowTtlMs, blockTtlMs], blockTtlMs > 0 means refused). One file, fixed-window.lua,
+ * also the admin's per-key limit (a byte-identical copy in its image: FixedWindowScriptTest).
+ * tsc does not copy it to dist/: it resolves from src/ and dist/ alike, and the image copies it to
+ * src/common/rate-limit/ (Dockerfile), as src/auth/common-passwords.txt.
  */
-export const FIXED_WINDOW_SCRIPT = `
-local hitsKey = KEYS[1]
-local blockKey = KEYS[2]
-local ttl = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-local blockDuration = tonumber(ARGV[3])
-local blockTtl = redis.call('PTTL', blockKey)
-if blockTtl > 0 then
-  local hits = tonumber(redis.call('GET', hitsKey) or '0')
-  return {hits, redis.call('PTTL', hitsKey), blockTtl}
-end
-local hits = redis.call('INCR', hitsKey)
-if hits == 1 then redis.call('PEXPIRE', hitsKey, ttl) end
-local hitsTtl = redis.call('PTTL', hitsKey)
-if hitsTtl < 0 then redis.call('PEXPIRE', hitsKey, ttl); hitsTtl = ttl end
-if hits > limit then
-  redis.call('SET', blockKey, '1', 'PX', blockDuration)
-  return {hits, hitsTtl, blockDuration}
-end
-return {hits, hitsTtl, 0}
-`;
+export const FIXED_WINDOW_SCRIPT_FILE = path.resolve(__dirname, '..', '..', '..', 'src', 'common', 'rate-limit', 'fixed-window.lua');
+
+/** Read once when the module loads: a missing file stops the process at startup, not at a request. */
+export const FIXED_WINDOW_SCRIPT = fs.readFileSync(FIXED_WINDOW_SCRIPT_FILE, 'utf8');
