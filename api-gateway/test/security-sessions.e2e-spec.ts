@@ -1,14 +1,12 @@
 import { createPrivateKey } from 'crypto';
 import * as fs from 'fs';
-import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { SignJWT } from 'jose';
-import { io, Socket } from 'socket.io-client';
 import { RevocationService } from '../src/auth/revocation.service';
-import { createUser, login, startApp, TestContext, unique } from './support/test-app';
+import { LiveApp, PLATFORM_ORIGIN as ORIGIN, startLiveApp, within } from './support/live-app';
+import { createUser, login, TestContext, unique } from './support/test-app';
 import { TEST_KEYS_DIR } from './support/test-env';
 
-const ORIGIN = 'http://localhost:8080';
 const jwtClaims = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string; jti: string; tv: number };
 
@@ -17,19 +15,14 @@ const jwtClaims = (token: string) =>
  * transport with its CSRF check, across REST, GraphQL and Socket.IO on one real app.
  */
 describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => {
+  let live: LiveApp;
   let ctx: TestContext;
-  let url: string;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    ctx = await startApp({ SOCKET_REVALIDATE_SECONDS: '1', PUBLIC_ORIGIN: ORIGIN });
-    await ctx.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(ctx.app.getHttpServer().address() as AddressInfo).port}`;
+    live = await startLiveApp({ SOCKET_REVALIDATE_SECONDS: '1' });
+    ctx = live.ctx;
   });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await ctx.close();
-  });
+  afterAll(() => live?.close());
 
   const me = (token: string) => ctx.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
   const gqlMe = (token: string) => ctx.http().post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { id } }' });
@@ -98,28 +91,9 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
   });
 
   describe('F3: a socket lives no longer than its session', () => {
-    function connect(opts: { token?: string; headers?: Record<string, string> }): Promise<{ socket: Socket; closed: Promise<string> }> {
-      const socket = io(url, {
-        path: '/socket.io',
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-        auth: opts.token ? { token: opts.token } : {},
-        extraHeaders: opts.headers,
-      });
-      sockets.push(socket);
-      const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-      return new Promise((resolve, reject) => {
-        socket.once('connect', () => resolve({ socket, closed }));
-        socket.once('connect_error', (err) => reject(err));
-      });
-    }
-    const within = <T>(p: Promise<T>, ms: number, what: string) =>
-      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} not within ${ms} ms`)), ms))]);
-
     it("logout disconnects the session's sockets at once", async () => {
       const t = await register();
-      const { closed } = await connect({ token: t.accessToken });
+      const { closed } = await live.connect({ token: t.accessToken });
       await ctx.http().post('/api/auth/logout').set('Authorization', `Bearer ${t.accessToken}`).expect(204);
       expect(await within(closed, 2_000, 'disconnect after logout')).toBe('io server disconnect');
     });
@@ -128,7 +102,7 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
       for (const change of ['is_disabled = true', 'token_version = token_version + 1']) {
         const u = await createUser(ctx.db, 'customer');
         const t = await login(ctx, u);
-        const { closed } = await connect({ token: t.accessToken });
+        const { closed } = await live.connect({ token: t.accessToken });
         await ctx.db.query(`UPDATE users SET ${change} WHERE id = $1`, [u.id]);
         expect(await within(closed, 4_000, `disconnect after ${change}`)).toBe('io server disconnect');
       }
@@ -137,8 +111,8 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
     it('a user-wide revocation announced on Redis empties the user room at once', async () => {
       const u = await createUser(ctx.db, 'customer');
       const t = await login(ctx, u);
-      const { closed } = await connect({ token: t.accessToken });
-      const other = await connect({ token: (await register()).accessToken });
+      const { closed } = await live.connect({ token: t.accessToken });
+      const other = await live.connect({ token: (await register()).accessToken });
       await ctx.app.get(RevocationService).userRevoked(u.id);
       expect(await within(closed, 3_000, 'disconnect after userRevoked')).toBe('io server disconnect'); // no re-check would: the token is still valid
       expect(other.socket.connected).toBe(true);
@@ -160,14 +134,14 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
         .setIssuedAt(now)
         .setExpirationTime(now + 2)
         .sign(key);
-      const { closed } = await connect({ token: short });
+      const { closed } = await live.connect({ token: short });
       expect(await within(closed, 5_000, 'disconnect at exp')).toBe('io server disconnect');
     });
 
     it('CORS and the handshake accept only the platform origin', async () => {
       const t = await register();
-      await expect(connect({ token: t.accessToken, headers: { Origin: 'http://evil.example' } })).rejects.toThrow();
-      const ok = await connect({ token: t.accessToken, headers: { Origin: ORIGIN } });
+      await expect(live.connect({ token: t.accessToken, headers: { Origin: 'http://evil.example' } })).rejects.toThrow();
+      const ok = await live.connect({ token: t.accessToken, headers: { Origin: ORIGIN } });
       ok.socket.disconnect();
       const preflight = await ctx.http().get('/socket.io/?EIO=4&transport=polling').set('Origin', ORIGIN).expect(200);
       expect(preflight.headers['access-control-allow-origin']).toBe(ORIGIN);
@@ -178,7 +152,7 @@ describe('security: sessions, revocation and cookies (F2, F3, issue 10)', () => 
 
     it('the access_token cookie authenticates a handshake from the platform origin', async () => {
       const t = await register();
-      const { socket } = await connect({ headers: { Cookie: `access_token=${t.accessToken}`, Origin: ORIGIN } });
+      const { socket } = await live.connect({ headers: { Cookie: `access_token=${t.accessToken}`, Origin: ORIGIN } });
       expect(socket.connected).toBe(true);
       socket.disconnect();
     });
