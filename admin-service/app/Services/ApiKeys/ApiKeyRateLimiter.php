@@ -16,12 +16,14 @@ use Illuminate\Redis\Connections\Connection;
 class ApiKeyRateLimiter
 {
     /**
-     * The gateway's fixed-window script (api-gateway/src/common/rate-limit/fixed-window.lua, its one
-     * source). The admin image is built from admin-service/ alone, so it ships this byte-identical
-     * copy; FixedWindowScriptTest fails when the two differ. KEYS: hits, block. ARGV: window ms,
-     * limit, block ms.
+     * The gateway's fixed-window script, its one source (KEYS: hits, block. ARGV: window ms, limit,
+     * block ms). Natively it sits beside admin-service/; the admin image copies it to the same
+     * relative place from the build context `gateway-src` (docker-compose.yml, admin-service/Dockerfile).
      */
-    public const SCRIPT_FILE = __DIR__.'/fixed-window.lua';
+    public static function scriptFile(): string
+    {
+        return dirname(base_path()).'/api-gateway/src/common/rate-limit/fixed-window.lua';
+    }
 
     private static ?string $script = null;
 
@@ -46,9 +48,9 @@ class ApiKeyRateLimiter
     private static function script(): string
     {
         if (self::$script === null) {
-            $script = @file_get_contents(self::SCRIPT_FILE);
+            $script = @file_get_contents(self::scriptFile());
             if ($script === false) {
-                throw new \RuntimeException('fixed-window script not readable: '.self::SCRIPT_FILE);
+                throw new \RuntimeException('fixed-window script not readable: '.self::scriptFile());
             }
             self::$script = $script;
         }

@@ -1,8 +1,8 @@
 -- Fixed-window counter with a block key, atomically in one round trip, so every gateway process
 -- and every admin php-fpm worker shares the same limits. KEYS: hits, block. ARGV: window ms,
 -- limit, block ms. Returns {totalHits, windowTtlMs, blockTtlMs}; blockTtlMs > 0 means refused.
--- Read by fixed-window.ts (gateway) and, as a byte-identical copy that FixedWindowScriptTest
--- guards, by admin-service/app/Services/ApiKeys/ApiKeyRateLimiter.php.
+-- Read by fixed-window.ts (gateway) and admin-service/app/Services/ApiKeys/ApiKeyRateLimiter.php
+-- (the admin image copies it from the build context gateway-src).
 local hitsKey = KEYS[1]
 local blockKey = KEYS[2]
 local ttl = tonumber(ARGV[1])

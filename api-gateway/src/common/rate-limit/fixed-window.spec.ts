@@ -9,9 +9,4 @@ describe('FIXED_WINDOW_SCRIPT', () => {
     expect(FIXED_WINDOW_SCRIPT).toMatch(/^local hitsKey = KEYS\[1\]$/m);
     expect(FIXED_WINDOW_SCRIPT).toMatch(/^return \{hits, hitsTtl, 0\}\n$/m);
   });
-
-  it("is byte for byte the admin's copy (its image is built from admin-service/ alone)", () => {
-    const admin = path.resolve(__dirname, '..', '..', '..', '..', 'admin-service', 'app', 'Services', 'ApiKeys', 'fixed-window.lua');
-    expect(fs.readFileSync(admin)).toEqual(fs.readFileSync(FIXED_WINDOW_SCRIPT_FILE));
-  });
 });
