@@ -1,11 +1,35 @@
 import type { FacetValue } from './api';
 
-/** Facet values ordered for people: numbers by value (6, 8, 12 — not by count), words by count then name. */
+/**
+ * Where a clothing size sits on the size scale, or null when the value is not a size:
+ * xxs < xs < s < m < l < xl < xxl (= 2xl) < xxxl (= 3xl) < 4xl, then one-size last.
+ * Values come lowercased from the index; case and inner spaces/hyphens are ignored anyway.
+ */
+export function sizeRank(value: string): number | null {
+  const v = value.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  if (v === 'onesize' || v === 'onesizefitsall') return 100;
+  if (v === 'm') return 0;
+  const m = /^(?:(x{0,4})|([2-5])x)([sl])$/.exec(v);
+  if (!m) return null;
+  const xs = m[2] ? Number(m[2]) : m[1].length; // "3xl" has three x's: xxxl
+  return m[3] === 'l' ? 1 + xs : -(1 + xs);
+}
+
+const byCountThenName = (a: FacetValue, b: FacetValue) => b.count - a.count || a.value.localeCompare(b.value);
+
+/**
+ * Facet values ordered for people: numbers by value (6, 8, 12 — not by count), clothing sizes by
+ * size (xs, s, m, l, xl — only when every value is a known size), other words by count then name.
+ */
 export function orderFacetValues(values: FacetValue[]): FacetValue[] {
   const numeric = values.length > 0 && values.every((v) => v.value.trim() !== '' && Number.isFinite(Number(v.value)));
-  return [...values].sort(numeric
-    ? (a, b) => Number(a.value) - Number(b.value)
-    : (a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  if (numeric) return [...values].sort((a, b) => Number(a.value) - Number(b.value));
+  const ranks = values.map((v) => sizeRank(v.value));
+  if (values.length > 0 && ranks.every((r) => r !== null)) {
+    const rank = new Map(values.map((v, i) => [v, ranks[i] as number]));
+    return [...values].sort((a, b) => rank.get(a)! - rank.get(b)! || byCountThenName(a, b));
+  }
+  return [...values].sort(byCountThenName);
 }
 
 export interface AttributeFacet { name: string; values: FacetValue[]; coverage: number }

@@ -178,6 +178,22 @@ describe('storefront (issue 16)', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('clothing sizes are listed in size order (xs, s, m, l, xl, xxl), not by count', async (t) => {
+    const probe = await api('/api/products?category=clothing&pageSize=1');
+    if (!probe.body?.facets?.['attr.size']) return t.skip('no "clothing" category with sizes in this catalog');
+    const { page, problems } = await open();
+    await page.goto(`${BASE}/?category=clothing`);
+    const list = page.locator('[data-testid=facet-attributes] ul[data-attribute=size]');
+    await list.waitFor();
+    const values = await list.locator('[data-testid=attr-option]').evaluateAll((els) => els.map((e) => e.dataset.value));
+    const scale = ['xxs', 'xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl'];
+    assert.ok(values.length >= 3 && values.every((v) => scale.includes(v)), `sizes: ${values.join(', ')}`);
+    assert.deepEqual(values, [...values].sort((a, b) => scale.indexOf(a) - scale.indexOf(b)), 'in size order');
+    await list.scrollIntoViewIfNeeded();
+    await shoot(page, 'search-sizes-desktop');
+    assert.deepEqual(problems, []);
+  });
+
   test('3. register at checkout, pay with the success token, see the confirmation with the order number', async () => {
     assert.ok(product, 'scenario 2 put a product in the cart');
     const { page, problems } = shopper;
