@@ -8,7 +8,11 @@ use Illuminate\Contracts\Broadcasting\ShouldBroadcastNow;
 /** An order moved (gateway outbox order.status_changed, whoever moved it): updates its open page and the lists. */
 class OrderStatusChanged implements ShouldBroadcastNow
 {
-    /** @param array{id: int, number: string, status: string, previousStatus: ?string, occurredAt: string} $order */
+    /**
+     * @param array{id: int, number: string, status: string, previousStatus: ?string, occurredAt: string,
+     *   history: ?array{id: int, at: string, from: string, to: string, by: string, reason: ?string}} $order
+     *   history: the order page's new status-history row (App\Services\Broadcasting\OrderHistoryRow), null when none was found
+     */
     public function __construct(public array $order)
     {
     }

@@ -2,7 +2,8 @@
 // gateway, PostgreSQL, outbox relay, Redis, the admin's broadcaster and Echo server.
 // An admin has the dashboard open, a customer places an order through POST /api/orders: the
 // notification shows within 3 s without a reload (another admin's orders list gains the row).
-// The admin moves it to shipped: the other admin's open order page follows, and the customer's
+// The admin moves it to shipped: the other admin's open order page follows (status, banner and the
+// status-history row the server renders for that move, without a reload), and the customer's
 // Socket.IO connection on the gateway receives order.status_changed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,6 +74,13 @@ async function subscribed(channel, count) {
   assert.ok(last >= count, `${channel}: ${last} subscribers, expected ${count}`);
 }
 
+/** A history row as people and scripts see it: its attributes, its elements in order and its text. */
+const rowShape = (row) => row.evaluate((li) => ({
+  attributes: Object.fromEntries([...li.attributes].map((a) => [a.name, a.value])),
+  elements: [...li.querySelectorAll('*')].map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  text: li.innerText.replace(/\s+/g, ' ').trim(),
+}));
+
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   records = JSON.parse(php('order-records.php', 'product'));
@@ -133,6 +141,9 @@ test('a new order pops up on the dashboard within 3 s, an admin ships it, the ot
   await list.goto(`${BASE}/admin/orders/${order.id}`);
   await subscribed(`private-admin.orders.${order.id}`, 1);
   assert.equal(await list.locator('[data-testid=order-status]').getAttribute('data-status'), 'paid');
+  const history = list.locator('[data-testid=status-history] [data-testid=history-row]');
+  assert.equal(await history.count(), 1, 'pending -> paid by payment');
+  await list.evaluate(() => { window.sameDocument = true; }); // gone if the page reloads
   await dashboard.goto(`${BASE}/admin/orders/${order.id}`);
   await Promise.all([dashboard.waitForURL(`${BASE}/admin/orders/${order.id}`), dashboard.click('[data-testid=move-shipped]')]);
   await dashboard.locator('[data-testid=flash-success]', { hasText: 'from paid to shipped' }).waitFor();
@@ -141,7 +152,18 @@ test('a new order pops up on the dashboard within 3 s, an admin ships it, the ot
   await list.locator('[data-testid=order-status][data-status=shipped]').waitFor({ timeout: 5000 });
   assert.match(await list.locator('[data-testid=live-status]').innerText(), /from paid to shipped/);
   assert.equal(await list.locator('[data-testid=status-form]').count(), 0, 'the stale buttons are gone');
+  // the status history gains the move (when, from, to, who), still without a reload
+  await history.nth(1).waitFor({ timeout: 5000 });
+  assert.equal(await history.count(), 2);
+  const liveRow = await rowShape(history.nth(1));
+  assert.match(liveRow.text, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /, 'when');
+  assert.equal(liveRow.text.replace(/^\S+ \S+ /, ''), `paid → shipped by ${adminA.email}`, 'from, to, who');
+  assert.equal(await list.evaluate(() => window.sameDocument), true, 'no reload');
   await list.screenshot({ path: join(SHOTS, 'orders-3-other-admin-page-updated.png'), fullPage: true });
+  // ... and it is the row the server renders for that change: same markup, same text
+  await list.reload();
+  await history.nth(1).waitFor();
+  assert.deepEqual(await rowShape(history.nth(1)), liveRow, 'the live row is the server-rendered row');
 
   const deadline = Date.now() + 5000;
   while (!customerEvents.some((e) => String(e.orderId) === String(order.id) && e.status === 'shipped') && Date.now() < deadline) await sleep(50);

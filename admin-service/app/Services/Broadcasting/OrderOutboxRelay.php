@@ -4,6 +4,7 @@ namespace App\Services\Broadcasting;
 
 use App\Events\OrderPlaced;
 use App\Events\OrderStatusChanged;
+use App\Models\OrderStatusChange;
 use Illuminate\Contracts\Events\Dispatcher;
 use Illuminate\Support\Facades\DB;
 
@@ -69,16 +70,27 @@ class OrderOutboxRelay
     public function poll(): int
     {
         $rows = DB::select(
-            "SELECT o.id, o.event_type, o.payload::text AS payload, u.email
+            "SELECT o.id, o.event_type, o.payload::text AS payload, u.email, hist.id AS history_id
              FROM outbox o
              LEFT JOIN orders ord ON ord.id = (o.aggregate_id)::bigint
              LEFT JOIN users u ON u.id = ord.user_id
+             -- the history row of a status change: the gateway writes it in the event's transaction
+             -- (same now()); the nearest matching move within a minute, should that ever differ
+             LEFT JOIN LATERAL (
+               SELECT h.id FROM order_status_history h
+               WHERE o.event_type = 'order.status_changed' AND h.order_id = ord.id
+                 AND h.to_status::text = o.payload->>'status' AND h.from_status::text = o.payload->>'previousStatus'
+                 AND h.created_at BETWEEN o.created_at - interval '1 minute' AND o.created_at + interval '1 minute'
+               ORDER BY abs(extract(epoch FROM h.created_at - o.created_at)), h.id DESC LIMIT 1
+             ) hist ON true
              WHERE o.id > ? AND o.aggregate_type = 'order' AND o.event_type IN ('order.created', 'order.status_changed')
                AND o.created_at > now() - interval '5 minutes' AND o.id <> ALL (?::bigint[])
              ORDER BY o.id LIMIT 500",
             // ids already sent are excluded in SQL, so they never fill the LIMIT and hide newer rows
             [max(0, $this->floor, $this->cursor - self::LOOKBACK_IDS), '{'.implode(',', array_keys($this->sent)).'}'],
         );
+        $historyIds = array_values(array_filter(array_map(fn ($row) => $row->history_id, $rows), fn ($id) => $id !== null));
+        $history = $historyIds ? OrderStatusChange::with('actor:id,email')->whereIn('id', $historyIds)->get()->keyBy('id') : collect();
         $count = 0;
         foreach ($rows as $row) {
             $id = (int) $row->id;
@@ -88,7 +100,7 @@ class OrderOutboxRelay
             // marked only once published: a failed publish (Redis away) is retried by the next read
             $payload = json_decode($row->payload, true);
             if (is_array($payload) && isset($payload['orderId'], $payload['orderNumber'], $payload['status'])) {
-                $this->broadcast($row->event_type, $payload, $row->email);
+                $this->broadcast($row->event_type, $payload, $row->email, $row->history_id === null ? null : $history->get($row->history_id));
             }
             $this->sent[$id] = true;
             $this->cursor = max($this->cursor, $id);
@@ -101,7 +113,7 @@ class OrderOutboxRelay
     }
 
     /** @param array<string, mixed> $p the gateway's OrderEventPayload */
-    private function broadcast(string $type, array $p, ?string $email): void
+    private function broadcast(string $type, array $p, ?string $email, ?OrderStatusChange $change): void
     {
         $id = (int) $p['orderId'];
         if ($type === 'order.created') {
@@ -113,6 +125,7 @@ class OrderOutboxRelay
             $this->events->dispatch(new OrderStatusChanged([
                 'id' => $id, 'number' => (string) $p['orderNumber'], 'status' => (string) $p['status'],
                 'previousStatus' => $p['previousStatus'] ?? null, 'occurredAt' => (string) $p['occurredAt'],
+                'history' => $change ? OrderHistoryRow::of($change, (string) config('orders.timezone')) : null,
             ]));
         }
     }

@@ -3,6 +3,8 @@
 namespace Tests\Feature\Broadcasting;
 
 use App\Services\Broadcasting\OrderOutboxRelay;
+use Illuminate\Support\Carbon;
+use Illuminate\Support\Facades\DB;
 use Tests\Concerns\CreatesOrders;
 use Tests\Concerns\LogsInThroughGateway;
 use Tests\TestCase;
@@ -40,7 +42,7 @@ class OrderBroadcastingTest extends TestCase
 
     public function test_a_status_change_in_the_outbox_is_published_on_both_order_channels(): void
     {
-        $this->logInAs('admin');
+        $admin = $this->logInAs('admin');
         $customer = $this->createGatewayUser('customer');
         $id = $this->createOrder($customer, 'paid', '2012-09-01 08:00:00+00', [], '42.00');
         $relay = app(OrderOutboxRelay::class);
@@ -56,7 +58,41 @@ class OrderBroadcastingTest extends TestCase
             $this->assertSame('order.status_changed', $m['event']);
             $this->assertSame(['shipped', 'paid'], [$m['data']['status'], $m['data']['previousStatus']]);
         }
+        // the order page's new history row, as the page renders it (who, when in the orders' time zone, from, to)
+        $history = DB::table('order_status_history')->where('order_id', $id)->sole();
+        $at = Carbon::parse($history->created_at)->setTimezone(config('orders.timezone'))->format('Y-m-d H:i:s');
+        $this->assertSame(
+            ['id' => (int) $history->id, 'at' => $at, 'from' => 'paid', 'to' => 'shipped', 'by' => $admin->email, 'reason' => null],
+            $messages[0]['data']['history'],
+        );
+        $this->get("/orders/{$id}")->assertOk()->assertSeeInOrder([
+            "data-history-id=\"{$history->id}\"", $at, 'paid → <strong>shipped</strong>', "by {$admin->email}",
+        ], false);
         $this->assertSame(0, $relay->poll(), 'an event is broadcast once');
+        fclose($redis);
+    }
+
+    public function test_a_status_change_without_its_history_row_is_published_without_one(): void
+    {
+        $this->logInAs('admin');
+        $customer = $this->createGatewayUser('customer');
+        $id = $this->createOrder($customer, 'paid', '2012-09-01 08:00:00+00', [], '42.00');
+        // an older identical move of this order, outside the event's minute: not the event's row
+        DB::table('order_status_history')->insert([
+            'order_id' => $id, 'from_status' => 'paid', 'to_status' => 'shipped', 'source' => 'admin', 'created_at' => '2012-09-02 08:00:00+00',
+        ]);
+        $relay = app(OrderOutboxRelay::class);
+        $relay->startAtEnd();
+        $redis = $this->subscribe('private-admin.orders.'.$id);
+        $this->post("/orders/{$id}/status", ['status' => 'shipped'])->assertSessionHasNoErrors();
+        // the gateway's row of this move gone (as if it had written none): only the 2012 one is left
+        $this->assertSame(1, DB::table('order_status_history')->where('order_id', $id)->where('created_at', '>', '2013-01-01')->delete());
+        $this->assertGreaterThanOrEqual(1, $relay->poll());
+
+        [$message] = $this->readMessages($redis, 1, fn (array $m) => ($m['data']['id'] ?? null) === $id);
+        $this->assertSame('shipped', $message['data']['status']);
+        $this->assertArrayHasKey('history', $message['data']);
+        $this->assertNull($message['data']['history'], 'no row of that move: the page keeps its history until a reload');
         fclose($redis);
     }
 

@@ -71,14 +71,10 @@
             <ol class="space-y-2 text-sm" data-testid="status-history">
                 <li class="tabular-nums"><span class="text-gray-500">{{ $order->created_at->setTimezone($timezone)->format('Y-m-d H:i:s') }}</span> placed (pending)</li>
                 @foreach ($order->statusChanges as $change)
-                    <li data-testid="history-row" class="tabular-nums">
-                        <span class="text-gray-500">{{ $change->created_at->setTimezone($timezone)->format('Y-m-d H:i:s') }}</span>
-                        {{ $change->from_status }} → <strong>{{ $change->to_status }}</strong>
-                        <span class="text-gray-500">by {{ $change->actor?->email ?? $change->source }}</span>
-                        @if ($change->reason)<span class="text-gray-500">({{ $change->reason }})</span>@endif
-                    </li>
+                    @include('admin.orders._history-row', ['row' => \App\Services\Broadcasting\OrderHistoryRow::of($change, $timezone)])
                 @endforeach
             </ol>
+            <template id="history-row-template">@include('admin.orders._history-row', ['row' => \App\Services\Broadcasting\OrderHistoryRow::blank()])</template>
         </x-card>
     </div>
 </x-app-layout>
