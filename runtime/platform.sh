@@ -7,19 +7,23 @@ RUNTIME="$ROOT/runtime"
 
 # Components: runtime/components/<name>.sh. Each declares DEPENDS="..." (the components it needs
 # running or done first); `up X` brings X and everything it depends on, starting components whose
-# dependencies are ready in parallel. Ties (and the listing order of status/down) follow the
+# dependencies are ready in parallel. LAUNCH_BESIDE="..." names those of its dependencies that only
+# need to have been launched: the component itself waits for them (Connect's worker waits for
+# Kafka), so its start-up overlaps theirs. Ties (and the listing order of status/down) follow the
 # dependency order, then the name.
 components() { for f in "$RUNTIME"/components/*.sh; do basename "$f" .sh; done; }
-print_depends() { echo "${DEPENDS:-}"; }
-declare -A DEPS=()
+print_depends() { echo "${DEPENDS:-};${LAUNCH_BESIDE:-}"; }
+declare -A DEPS=() BESIDE=()
 load_deps() {
-  local c d kept
+  local c d kept line
   for c in $(components); do
     kept=""
-    for d in $(in_component "$c" print_depends); do
+    line=$(in_component "$c" print_depends)
+    for d in ${line%%;*}; do
       [ -f "$RUNTIME/components/$d.sh" ] && kept="$kept $d"   # an absent component is skipped
     done
     DEPS[$c]=$kept
+    BESIDE[$c]=" ${line#*;} "
   done
 }
 
@@ -94,6 +98,7 @@ up_one() {
     say "[$NAME] starting"
     start
   fi
+  [ -n "${PLATFORM_LAUNCHED:-}" ] && touch "$PLATFORM_LAUNCHED/$NAME"   # see LAUNCH_BESIDE
   local t0=$SECONDS
   until healthy >/dev/null 2>&1; do
     if ! alive 2>/dev/null; then log_tail >&2; fail "process exited during startup"; fi
@@ -122,11 +127,12 @@ down_one() {
 # launching on the first failure, let the running ones finish, name what failed or was skipped.
 up_all() {
   local -A st=()
-  local c d ready pid rc failed=() skipped=() launched
+  local c d ready pid rc failed=() skipped=() launched awaiting_launch
   local -A by_pid=()
+  PLATFORM_LAUNCHED=$(mktemp -d); export PLATFORM_LAUNCHED
   for c in "$@"; do st[$c]=pending; done
   while :; do
-    launched=0
+    launched=0 awaiting_launch=0
     for c in "$@"; do
       [ "${st[$c]}" = pending ] || continue
       ready=1
@@ -134,6 +140,8 @@ up_all() {
         case "${st[$d]:-done}" in
           done) ;;
           failed|skipped) ready=skip ;;
+          running) if [[ ${BESIDE[$c]} == *" $d "* ]] && [ -e "$PLATFORM_LAUNCHED/$d" ]; then :
+                   else [[ ${BESIDE[$c]} == *" $d "* ]] && awaiting_launch=1; [ "$ready" = skip ] || ready=0; fi ;;
           *) [ "$ready" = skip ] || ready=0 ;;
         esac
       done
@@ -146,11 +154,21 @@ up_all() {
     done
     [ ${#by_pid[@]} -eq 0 ] && break
     [ "$launched" = 1 ] && continue
-    pid=""; wait -n -p pid && rc=0 || rc=$?
+    pid=""
+    if [ "$awaiting_launch" = 1 ]; then
+      # a component waits for a dependency's launch, which is not a job event: poll, reaping what ended
+      sleep 0.2
+      for pid in "${!by_pid[@]}"; do kill -0 "$pid" 2>/dev/null || break; pid=""; done
+      [ -n "$pid" ] || continue
+      wait "$pid" && rc=0 || rc=$?
+    else
+      wait -n -p pid && rc=0 || rc=$?
+    fi
     [ -n "$pid" ] || continue
     c=${by_pid[$pid]}; unset "by_pid[$pid]"
     if [ "$rc" -eq 0 ]; then st[$c]=done; else st[$c]=failed; failed+=("$c"); fi
   done
+  rm -rf "$PLATFORM_LAUNCHED"
   if [ ${#failed[@]} -gt 0 ]; then
     echo "ERROR: failed: ${failed[*]}${skipped:+; not started: ${skipped[*]}}" >&2
     return 1

@@ -1,5 +1,8 @@
 # nginx from Debian: the single entry point on $NGINX_PORT (same site template as Compose).
 DEPENDS="api-gateway php-fpm storefront debian-packages"
+# launched beside its upstreams: nginx needs only their addresses (502 until they answer, and
+# `up` returns once they do), so its start is not added after theirs
+LAUNCH_BESIDE="api-gateway php-fpm"
 PORT=$NGINX_PORT
 # product images (the admin's `media` disk, MEDIA_ROOT), served at /media/
 MEDIA_DIR=${MEDIA_ROOT:-$ROOT/admin-service/storage/app/media}

@@ -58,6 +58,13 @@ out=$(flock "$lock" env PLATFORM_LOCK_TIMEOUT=2 $P up order-worker 2>&1); rc=$?
 waits_for_lock() { [ "$rc" -ne 0 ] && grep -q "ERROR \[order-worker\]: another platform.sh run held the component's lock" <<<"$out"; }
 check "up waits for a component's lock, and names it when it times out (rc=$rc)" waits_for_lock
 
+# LAUNCH_BESIDE: Connect's worker is launched while Kafka is still starting, and comes up once it is.
+$P down connect kafka >/dev/null 2>&1
+out=$($P up connect 2>&1); rc=$?
+line_of() { grep -n -m1 -- "$1" <<<"$out" | cut -d: -f1; }
+connect_beside_kafka() { [ "$rc" -eq 0 ] && [ -n "$(line_of '^\[kafka\] up in')" ] && [ "$(line_of '^\[connect\] starting')" -lt "$(line_of '^\[kafka\] up in')" ]; }
+check "up connect launches Connect before Kafka is up, and both come up (rc=$rc)" connect_beside_kafka
+
 $P down >/dev/null 2>&1
 status=$($P status); echo "$status"
 check "every component is down after make down" none_is up
