@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark of POST /api/orders: 64 concurrent buyers on 10 hot SKUs (1-3 lines per order,
 // tok_success) for 30 s against a real gateway, then pgbench running the same SQL of an order
-// (reserve tx + settle tx, PGBENCH_SCRIPT below) with the same concurrency on the same
+// (reserve statement + settle statement, read from the built gateway's OrderRepository: pgbenchScript
+// below) with the same concurrency on the same
 // machine, in the same run. Reports orders/s, p50/p99 latency, 409s, oversell (must be 0) and the
 // ratio gateway orders/s : pgbench tps. Several runs, medians printed last.
 // pgbench runs twice per run: with the gateway's DB pool size as its client count (the gateway never
@@ -17,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { args, benchDatabase, env, percentileAtIndex as pct, round, sleep, startGateway, upperMedian as median } from './lib.mjs';
+import { args, benchDatabase, env, GW, percentileAtIndex as pct, require, round, sleep, startGateway, upperMedian as median } from './lib.mjs';
 
 const RUNS = Number(args.runs ?? 3);
 const DURATION = Number(args.duration ?? 30);
@@ -120,40 +121,44 @@ async function loadPhase(tokens, ids) {
   return { ordersPerSecond: round((status[201] ?? 0) / seconds), p50: round(pct(latencies, 50), 2), p99: round(pct(latencies, 99), 2), status };
 }
 
-// The SQL of one order as the gateway runs it (-D minid=<first hot product id> -D skus=<n> -D uid=<user>).
-// One line of quantity 1 on a random hot SKU: tx 1 = pending order + line + outbox + locked
-// reservation; tx 2 = lock order, payment, paid, two outbox rows, consume stock. No HTTP, JSON, auth
-// or validation: the floor for the API. The inventory statements are the gateway's own
-// (InventoryRepository: lock in product order + check + update in one statement).
-const PGBENCH_SCRIPT = String.raw`
-\set pid random(:minid, :minid + :skus - 1)
-BEGIN;
-INSERT INTO orders (number, user_id, status, currency, subtotal, total, shipping_address, idempotency_key, request_hash, reserved_until)
-  VALUES ('PGB-' || txid_current(), :uid, 'pending', 'USD', 11.99, 11.99, '{"name":"pgbench"}', md5(random()::text), md5(random()::text), now() + interval '15 minutes');
-INSERT INTO order_items (order_id, product_id, sku, name, unit_price, quantity, line_total)
-  VALUES (currval('orders_id_seq'), :pid, 'HOT', 'Hot', 11.99, 1, 11.99);
-INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('order', currval('orders_id_seq')::text, 'order.created', '{}');
-WITH d AS (SELECT * FROM unnest(ARRAY[:pid]::bigint[], ARRAY[1]::int[]) AS d(product_id, q)),
-  locked AS MATERIALIZED (SELECT i.product_id, i.on_hand, i.reserved FROM inventory i WHERE i.product_id IN (SELECT product_id FROM d) ORDER BY i.product_id FOR UPDATE),
-  fits AS (SELECT count(l.product_id) = count(*) AND coalesce(bool_and(l.on_hand - l.reserved >= d.q), false) AS ok FROM d LEFT JOIN locked l USING (product_id)),
-  upd AS (UPDATE inventory i SET reserved = i.reserved + d.q, version = i.version + 1, updated_at = now() FROM d WHERE i.product_id = d.product_id AND (SELECT ok FROM fits) RETURNING i.product_id)
-  SELECT l.product_id::text AS product_id, l.on_hand, l.reserved, (SELECT count(*) FROM upd)::int AS updated FROM locked l;
-COMMIT;
-BEGIN;
-SELECT id, status FROM orders WHERE id = currval('orders_id_seq') FOR UPDATE;
-INSERT INTO payments (order_id, provider, provider_ref, status, amount, currency) VALUES (currval('orders_id_seq'), 'pgbench', 'x', 'succeeded', 11.99, 'USD');
-UPDATE orders SET status = 'paid', reserved_until = NULL WHERE id = currval('orders_id_seq');
-INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ('order', currval('orders_id_seq')::text, 'order.paid', '{}'), ('order', currval('orders_id_seq')::text, 'order.status_changed', '{}');
-WITH d AS (SELECT * FROM unnest(ARRAY[:pid]::bigint[], ARRAY[1]::int[]) AS d(product_id, q)),
-  locked AS MATERIALIZED (SELECT i.product_id FROM inventory i WHERE i.product_id IN (SELECT product_id FROM d) ORDER BY i.product_id FOR UPDATE)
-  UPDATE inventory i SET on_hand = i.on_hand - d.q, reserved = i.reserved - d.q, version = i.version + 1, updated_at = now()
-  FROM d WHERE i.product_id = d.product_id AND (SELECT count(*) FROM locked) >= 0;
-COMMIT;
-`;
+// The SQL of one order as the gateway runs it (-D minid=<first hot product id> -D skus=<n> -D uid=<user>),
+// taken from the built gateway itself (OrderRepository in api-gateway/dist, called with a recording
+// manager), so pgbench can never run other SQL than the API: statement 1 = lock the inventory rows in
+// product order + check + pending order + line + order.created + reservation (one autocommit
+// statement); statement 2 = lock the order, payment, paid, status history, order.paid +
+// order.status_changed, consume the stock, the order's view (one autocommit statement). One line of
+// quantity 1 on a random hot SKU; the parameters become pgbench variables and literals. No HTTP, JSON,
+// auth, idempotency read, catalog read or validation: the floor for the API.
+async function pgbenchScript() {
+  require('reflect-metadata');
+  const { OrderRepository } = require(path.join(GW, 'dist/orders/order.repository.js'));
+  const repo = new OrderRepository();
+  const recorded = [];
+  const manager = (row) => ({ query: async (text, params) => { recorded.push({ text, params }); return [row]; } });
+  const line = { productId: '1', sku: 'HOT', name: 'Hot', unitPrice: '11.99', quantity: 1, lineTotal: '11.99' };
+  await repo.reservePending(manager({ fits: true, id: '1', number: 'x', reserved: 1, locked: [] }), {
+    userId: 1, priced: { currency: 'USD', subtotal: '11.99', total: '11.99', lines: [line] }, shippingAddress: {},
+    idempotencyKey: 'k', requestHash: 'h', reservationSeconds: 900, createdEvent: {},
+  });
+  await repo.settlePaid(manager({ headStatus: 'pending', headNumber: 'x', consumed: 1 }), {
+    orderId: '1', provider: 'pgbench', providerRef: 'x', paidEvent: {}, statusEvent: {},
+  });
+  if (recorded.length !== 2 || recorded[0].params.length !== 17 || recorded[1].params.length !== 5) {
+    throw new Error('OrderRepository.reservePending/settlePaid changed their parameters: update the pgbench mapping in bench/orders.mjs');
+  }
+  // $n -> pgbench expression, by position (reservePending: ids, quantities, user, currency, subtotal, total,
+  // address, key, hash, ttl, line ids, skus, names, unit prices, quantities, line totals, event; settlePaid:
+  // order, provider, ref, order.paid, order.status_changed)
+  const reserveArgs = ['ARRAY[:pid]', 'ARRAY[1]', ':uid', "'USD'", '11.99', '11.99', `'{"name":"pgbench"}'`, 'md5(random()::text)',
+    'md5(random()::text)', '900', 'ARRAY[:pid]', "ARRAY['HOT']", "ARRAY['Hot']", 'ARRAY[11.99]', 'ARRAY[1]', 'ARRAY[11.99]', "'{}'"];
+  const settleArgs = [':id', "'pgbench'", "'x'", "'{}'", "'{}'"];
+  const bind = (text, args) => text.replace(/\$(\d+)/g, (_, n) => args[Number(n) - 1]).replace(/\s+/g, ' ').trim();
+  return ['\\set pid random(:minid, :minid + :skus - 1)', `${bind(recorded[0].text, reserveArgs)} \\gset`, `${bind(recorded[1].text, settleArgs)};`, ''].join('\n');
+}
 
-function pgbenchPhase(ids, pgUser, clients) {
+function pgbenchPhase(ids, pgUser, clients, sql) {
   const script = path.join(os.tmpdir(), 'orders-pgbench.sql');
-  fs.writeFileSync(script, PGBENCH_SCRIPT);
+  fs.writeFileSync(script, sql);
   const res = spawnSync(PGBENCH, [
     '-n', '-c', String(clients), '-j', '2', '-T', String(DURATION), '-M', 'prepared',
     '-D', `minid=${Math.min(...ids)}`, '-D', `skus=${ids.length}`, '-D', `uid=${pgUser}`,
@@ -168,6 +173,7 @@ function pgbenchPhase(ids, pgUser, clients) {
 
 async function main() {
   const { db, ids, pgUser } = await prepareDatabase();
+  const sql = await pgbenchScript();
   const results = [];
   let gw;
   try {
@@ -184,7 +190,7 @@ async function main() {
       for (const clients of [...new Set([POOL, BUYERS])]) {
         await resetStock(db, ids);
         since = await maxOrderId(db);
-        const phase = pgbenchPhase(ids, pgUser, clients);
+        const phase = pgbenchPhase(ids, pgUser, clients, sql);
         phases.push({ ...phase, oversell: await oversell(db, ids, since) });
       }
       const pg = phases.reduce((best, p) => (p.tps > best.tps ? p : best));

@@ -46,6 +46,7 @@ function setup(
   const existing = [...(o.existing ?? [])];
   const calls = { reserve: 0, charge: 0, settle: 0 };
   const orders = {
+    findByKeyWithCatalog: async () => ({ existing: existing.shift(), catalog: new Map() }),
     findByIdempotencyKey: async () => existing.shift(),
     findHead: async () => (o.heads?.length ? o.heads.shift() : head()),
     lastPaymentStatus: async () => o.lastPayment,
@@ -53,7 +54,7 @@ function setup(
   const reservations = {
     reserve: async () => {
       calls.reserve++;
-      return o.reserve ?? { kind: 'created', orderId: '9', number: 'ORD-9', total: '10.00', currency: 'USD' };
+      return o.reserve ?? { kind: 'created', orderId: '9', number: 'ORD-9', userId: '1', total: '10.00', currency: 'USD', lines: [] };
     },
   } as unknown as OrderReservationService;
   const payments = {
@@ -64,9 +65,9 @@ function setup(
     },
   } as unknown as PaymentsService;
   const settlement = {
-    settle: async (_id: string, _p: string, c: ChargeResult) => {
+    settle: async (r: { orderId: string }, _p: string, c: ChargeResult) => {
       calls.settle++;
-      return c.status === 'succeeded' ? 'paid' : 'payment_failed';
+      return c.status === 'succeeded' ? { outcome: 'paid', view: { id: Number(r.orderId) } } : { outcome: 'payment_failed' };
     },
   } as unknown as OrderSettlementService;
   const queries = { view: async (id: string) => ({ id: Number(id) }) as OrderView } as unknown as OrderQueriesService;

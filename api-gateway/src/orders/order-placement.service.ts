@@ -43,7 +43,12 @@ export class OrderPlacementService {
   async place(user: AuthenticatedUser, dto: CreateOrderDto, idempotencyKey: string): Promise<PlacedOrder> {
     const lines = mergeLines(dto.items);
     const requestHash = orderRequestHash(dto);
-    const existing = await this.orders.findByIdempotencyKey(this.dataSource.manager, user.id, idempotencyKey);
+    const { existing, catalog } = await this.orders.findByKeyWithCatalog(
+      this.dataSource.manager,
+      user.id,
+      idempotencyKey,
+      lines.map((l) => l.productId),
+    );
     if (existing) return this.replay(existing, requestHash);
 
     const reserved = await this.reservations.reserve({
@@ -53,6 +58,7 @@ export class OrderPlacementService {
       idempotencyKey,
       requestHash,
       reservationSeconds: this.config.ORDER_RESERVATION_TTL_SECONDS,
+      catalog,
     });
     if (reserved.kind === 'duplicate-key') {
       const original = await this.orders.findByIdempotencyKey(this.dataSource.manager, user.id, idempotencyKey);
@@ -67,11 +73,13 @@ export class OrderPlacementService {
       currency: reserved.currency,
       token: dto.payment.token,
     });
-    const outcome = await this.settlement
-      .settle(reserved.orderId, this.payments.providerName, charge)
+    const settled = await this.settlement
+      .settle(reserved, this.payments.providerName, charge)
       .finally(() => this.settled.publish(reserved.orderId));
-    if (outcome === 'payment_failed' && charge.status !== 'succeeded') throw new PaymentFailedException(charge.status, reserved.number);
-    return { order: await this.queries.view(reserved.orderId), replayed: false };
+    if (settled.outcome === 'payment_failed') {
+      throw new PaymentFailedException(charge.status === 'succeeded' ? 'error' : charge.status, reserved.number);
+    }
+    return { order: settled.view, replayed: false };
   }
 
   private async replay(original: OrderHead, requestHash: string): Promise<PlacedOrder> {
