@@ -41,10 +41,11 @@ function setup(
     charge?: ChargeResult['status'];
     lastPayment?: ChargeResult['status'];
     heads?: OrderHead[];
+    settleOutages?: number;
   } = {},
 ) {
   const existing = [...(o.existing ?? [])];
-  const calls = { reserve: 0, charge: 0, settle: 0 };
+  const calls = { reserve: 0, charge: 0, settle: 0, attempts: [] as number[] };
   const orders = {
     findByKeyWithCatalog: async () => ({ existing: existing.shift(), catalog: new Map() }),
     findByIdempotencyKey: async () => existing.shift(),
@@ -65,8 +66,11 @@ function setup(
     },
   } as unknown as PaymentsService;
   const settlement = {
-    settle: async (r: { orderId: string }, _p: string, c: ChargeResult) => {
+    settle: async (r: { orderId: string }, _p: string, c: ChargeResult, attempt: number) => {
       calls.settle++;
+      calls.attempts.push(attempt);
+      if (o.settleOutages && calls.settle <= o.settleOutages)
+        throw Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
       return c.status === 'succeeded' ? { outcome: 'paid', view: { id: Number(r.orderId) } } : { outcome: 'payment_failed' };
     },
   } as unknown as OrderSettlementService;
@@ -105,7 +109,7 @@ describe('OrderPlacementService', () => {
   it('reserves, charges and settles a new order', async () => {
     const { service, calls } = setup();
     expect(await service.place(user, dto, 'key-12345')).toEqual({ order: { id: 9 }, replayed: false });
-    expect(calls).toEqual({ reserve: 1, charge: 1, settle: 1 });
+    expect(calls).toEqual({ reserve: 1, charge: 1, settle: 1, attempts: [1] });
   });
 
   it.each([
@@ -123,7 +127,7 @@ describe('OrderPlacementService', () => {
   it('replays a known key with the same body without charging again', async () => {
     const { service, calls } = setup({ existing: [head()] });
     expect(await service.place(user, dto, 'key-12345')).toEqual({ order: { id: 9 }, replayed: true });
-    expect(calls).toEqual({ reserve: 0, charge: 0, settle: 0 });
+    expect(calls).toEqual({ reserve: 0, charge: 0, settle: 0, attempts: [] });
   });
 
   it('rejects a known key with another body (422 naming Idempotency-Key)', async () => {
@@ -164,6 +168,22 @@ describe('OrderPlacementService', () => {
     const { service, calls } = setup({ existing: [undefined as never, head()], reserve: { kind: 'duplicate-key' } });
     expect(await service.place(user, dto, 'key-12345')).toEqual({ order: { id: 9 }, replayed: true });
     expect(calls.charge).toBe(0);
+  });
+
+  it('a database restart after the charge: the settlement is retried (charged once), then signalled', async () => {
+    const { service, calls, published } = setup({ settleOutages: 2 });
+    expect(await service.place(user, dto, 'key-12345')).toEqual({ order: { id: 9 }, replayed: false });
+    expect(calls).toMatchObject({ charge: 1, settle: 3, attempts: [1, 2, 3] });
+    expect(published).toEqual(['9']);
+  });
+
+  it('a database that stays away past ORDER_SETTLE_RETRY_MS fails the request (503 upstream), still signalled', async () => {
+    const { service, calls, published, config } = setup({ settleOutages: 99 });
+    config.ORDER_SETTLE_RETRY_MS = 500;
+    await expect(service.place(user, dto, 'key-12345')).rejects.toMatchObject({ code: '57P01' });
+    expect(calls.charge).toBe(1);
+    expect(calls.settle).toBeGreaterThan(1);
+    expect(published).toEqual(['9']);
   });
 
   it('a cancelled original is a 409', async () => {

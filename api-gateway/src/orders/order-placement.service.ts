@@ -12,6 +12,7 @@ import { OrderReservationService } from './order-reservation.service';
 import { OrderSettledSignal } from './order-settled.signal';
 import { OrderSettlementService } from './order-settlement.service';
 import { PaymentFailedException } from './payment-failure.exception';
+import { retryWhileDbUnavailable } from './settle-retry';
 import { orderRequestHash } from './request-hash';
 
 export interface PlacedOrder {
@@ -73,9 +74,10 @@ export class OrderPlacementService {
       currency: reserved.currency,
       token: dto.payment.token,
     });
-    const settled = await this.settlement
-      .settle(reserved, this.payments.providerName, charge)
-      .finally(() => this.settled.publish(reserved.orderId));
+    const settled = await retryWhileDbUnavailable(
+      (attempt) => this.settlement.settle(reserved, this.payments.providerName, charge, attempt),
+      this.config.ORDER_SETTLE_RETRY_MS,
+    ).finally(() => this.settled.publish(reserved.orderId));
     if (settled.outcome === 'payment_failed') {
       throw new PaymentFailedException(charge.status === 'succeeded' ? 'error' : charge.status, reserved.number);
     }

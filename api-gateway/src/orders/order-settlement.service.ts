@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChargeResult } from '../payments/payment-provider';
-import type { OrderView } from './order-queries.service';
+import { OrderQueriesService, type OrderView } from './order-queries.service';
 import type { ReservedOrder } from './order-reservation.service';
 import { OrderHead, OrderRepository } from './order.repository';
 import { assertTransition } from './order-status';
@@ -19,10 +19,26 @@ export class OrderSettlementService {
     private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly transitions: OrderTransitions,
+    private readonly queries: OrderQueriesService,
   ) {}
 
-  async settle(order: ReservedOrder, provider: string, charge: ChargeResult): Promise<Settlement> {
+  /** `attempt` > 1: a retry after the database went away (settle-retry.ts), whose first try may have committed. */
+  async settle(order: ReservedOrder, provider: string, charge: ChargeResult, attempt = 1): Promise<Settlement> {
+    if (attempt > 1) {
+      const done = await this.alreadySettled(order.orderId, charge);
+      if (done) return done;
+    }
     return charge.status === 'succeeded' ? this.settlePaid(order, provider, charge) : this.settleFailed(order.orderId, provider, charge);
+  }
+
+  /** The earlier attempt committed but its answer was lost with the connection: its outcome, written once. */
+  private async alreadySettled(orderId: string, charge: ChargeResult): Promise<Settlement | undefined> {
+    const m = this.dataSource.manager;
+    const [head, payment] = [await this.orders.findHead(m, orderId), await this.orders.lastPayment(m, orderId)];
+    if (!head || !payment || payment.status !== charge.status || payment.providerRef !== charge.providerRef) return undefined;
+    if (head.status === 'paid' && charge.status === 'succeeded') return { outcome: 'paid', view: await this.queries.view(orderId) };
+    if (head.status === 'payment_failed' && charge.status !== 'succeeded') return { outcome: 'payment_failed' };
+    return undefined;
   }
 
   /**

@@ -303,11 +303,15 @@ export class OrderRepository {
   }
 
   async lastPaymentStatus(manager: EntityManager, orderId: string): Promise<ChargeResult['status'] | undefined> {
-    const rows: { status: ChargeResult['status'] }[] = await manager.query(
-      `SELECT status FROM payments WHERE order_id = $1 ORDER BY id DESC LIMIT 1`,
+    return (await this.lastPayment(manager, orderId))?.status;
+  }
+
+  async lastPayment(manager: EntityManager, orderId: string): Promise<Pick<ChargeResult, 'status' | 'providerRef'> | undefined> {
+    const rows: Pick<ChargeResult, 'status' | 'providerRef'>[] = await manager.query(
+      `SELECT status, provider_ref AS "providerRef" FROM payments WHERE order_id = $1 ORDER BY id DESC LIMIT 1`,
       [orderId],
     );
-    return rows[0]?.status;
+    return rows[0];
   }
 
   /** Pending orders whose reservation has expired (oldest first). */

@@ -1,4 +1,5 @@
-import { fieldFromDetail, mapDbError } from './db-error.mapper';
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { fieldFromDetail, isDbUnavailable, mapDbError } from './db-error.mapper';
 
 describe('mapDbError', () => {
   it('maps unique violations to 409 naming the field', () => {
@@ -19,5 +20,17 @@ describe('mapDbError', () => {
   });
   it('leaves other errors alone', () => {
     expect(mapDbError(new Error('boom'))).toBeUndefined();
+  });
+});
+
+describe('isDbUnavailable', () => {
+  it('is true for a server going away, also mid-transaction (TypeORM released the connection)', () => {
+    expect(isDbUnavailable({ code: '57P01' })).toBe(true);
+    expect(isDbUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDbUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
+  });
+  it('is false for other errors', () => {
+    expect(isDbUnavailable({ code: '23505' })).toBe(false);
+    expect(isDbUnavailable(new Error('boom'))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import type { ErrorDetail } from './error-body';
 
 export interface MappedDbError {
@@ -102,6 +103,8 @@ export function isDbUnavailable(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string; message?: string }; message?: string } | undefined;
   const code = e?.driverError?.code ?? e?.code;
   if (code && CONNECTION_CODES.has(code)) return true;
+  // TypeORM's answer to a query on a connection the pool already dropped (the server went away mid-transaction)
+  if (err instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const message = e?.driverError?.message ?? e?.message ?? '';
   return /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|connect ECONNREFUSED/.test(
     message,

@@ -9,4 +9,6 @@ export class OrdersConfig {
   @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) ORDER_REAPER_INTERVAL_MS = 30_000;
   /** How long a replay of an in-flight Idempotency-Key waits for the original to finish. */
   @Type(() => Number) @IsInt() @Min(0) @Max(600_000) ORDER_IDEMPOTENCY_WAIT_MS = 20_000;
+  /** How long the settlement after the charge is retried while PostgreSQL is unreachable (a restart). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) ORDER_SETTLE_RETRY_MS = 30_000;
 }
