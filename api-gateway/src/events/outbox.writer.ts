@@ -11,17 +11,27 @@ import type { OrderEvent } from './order-events';
  * the same statement), `type` and `source` (the database name; consumers attached to another
  * environment on the same broker ignore the event). One statement, one round trip.
  */
+/**
+ * The INSERT of the outbox rows produced by `events`, a query with the columns n (their order),
+ * aggregate_id, event_type and payload (jsonb). Also embedded as a CTE in the orders' one-statement
+ * reserve and settle (orders/order.repository.ts), so the row layout has this one source.
+ */
+export const outboxInsertSql = (events: string): string => `
+  INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload)
+  SELECT e.id, 'order', e.aggregate_id, e.event_type,
+         e.payload || jsonb_build_object('eventId', e.id::text, 'type', e.event_type, 'source', current_database())
+  FROM (SELECT nextval('outbox_id_seq') AS id, u.* FROM (${events}) u ORDER BY u.n) e
+  ORDER BY e.id`;
+
 @Injectable()
 export class OutboxWriter {
   async append(manager: EntityManager, events: readonly OrderEvent[]): Promise<void> {
     if (!events.length) return;
     await manager.query(
-      `INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload)
-       SELECT e.id, 'order', e.aggregate_id, e.event_type,
-              e.payload::jsonb || jsonb_build_object('eventId', e.id::text, 'type', e.event_type, 'source', current_database())
-       FROM (SELECT nextval('outbox_id_seq') AS id, u.* FROM unnest($1::varchar[], $2::varchar[], $3::text[]) WITH ORDINALITY
-               AS u(aggregate_id, event_type, payload, n) ORDER BY u.n) e
-       ORDER BY e.id`,
+      outboxInsertSql(
+        `SELECT u.n, u.aggregate_id, u.event_type, u.payload::jsonb AS payload
+         FROM unnest($1::varchar[], $2::varchar[], $3::text[]) WITH ORDINALITY AS u(aggregate_id, event_type, payload, n)`,
+      ),
       [events.map((e) => e.payload.orderId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.payload))],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrderEventPayload } from '../events/order-events';
+import { outboxInsertSql } from '../events/outbox.writer';
 import type { ChargeResult } from '../payments/payment-provider';
 import type { CatalogProduct, PricedOrder } from './order-lines';
 import type { OrderView } from './order-queries.service';
@@ -29,19 +30,6 @@ export interface NewPendingOrder {
 
 const HEAD_COLUMNS = `id::text AS id, number, user_id::text AS "userId", status, currency, total::text AS total,
   request_hash AS "requestHash", reserved_until AS "reservedUntil"`;
-
-/**
- * The outbox insert of OutboxWriter.append (events/outbox.writer.ts) as a data-modifying CTE body, for
- * the statements that write an order change and its events in one round trip. `events` is a row source
- * of (n, aggregate_id, event_type, payload jsonb); the row layout must stay the writer's: id from
- * outbox_id_seq in `n` order, payload plus eventId, type and source.
- */
-const outboxInsert = (events: string): string => `
-  INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, payload)
-  SELECT e.id, 'order', e.aggregate_id, e.event_type,
-         e.payload || jsonb_build_object('eventId', e.id::text, 'type', e.event_type, 'source', current_database())
-  FROM (SELECT nextval('outbox_id_seq') AS id, u.* FROM (${events}) u ORDER BY u.n) e
-  ORDER BY e.id`;
 
 /** Stock rows locked by a reservation attempt (for the insufficient-stock message). */
 export interface LockedStock {
@@ -139,7 +127,7 @@ export class OrderRepository {
            FROM o, unnest($11::bigint[], $12::varchar[], $13::varchar[], $14::numeric[], $15::int[], $16::numeric[])
                    WITH ORDINALITY AS x(product_id, sku, name, unit_price, quantity, line_total, n)
            ORDER BY x.n),
-         ev AS (${outboxInsert(
+         ev AS (${outboxInsertSql(
            `SELECT 1 AS n, o.id::text AS aggregate_id, 'order.created'::varchar AS event_type,
                    $17::jsonb || jsonb_build_object('orderId', o.id::text, 'orderNumber', o.number) AS payload FROM o`,
          )}),
@@ -213,7 +201,7 @@ export class OrderRepository {
        customer AS (
          SELECT jsonb_build_object('customer', jsonb_build_object('email', coalesce(max(u.email), ''), 'name', coalesce(max(u.name), ''))) AS c
          FROM go LEFT JOIN users u ON u.id = go.user_id),
-       ev AS (${outboxInsert(
+       ev AS (${outboxInsertSql(
          `SELECT x.n, go.id::text AS aggregate_id, x.event_type, x.payload
           FROM go, (VALUES (1, 'order.paid'::varchar, $4::jsonb || (SELECT c FROM customer)),
                            (2, 'order.status_changed'::varchar, $5::jsonb)) AS x(n, event_type, payload)`,
