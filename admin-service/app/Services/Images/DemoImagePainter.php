@@ -34,9 +34,7 @@ class DemoImagePainter
             $x = (int) max(4, ($s - imagefontwidth(4) * strlen($line)) / 2);
             imagestring($img, 4, $x, (int) ($s * 0.8) + $i * 18, $line, $black);
         }
-        if (! is_dir(dirname($targetFile))) {
-            mkdir(dirname($targetFile), 0755, true);
-        }
+        ImageDirectory::ensureFor($targetFile);
         imagejpeg($img, $targetFile, 80);
         imagedestroy($img);
     }

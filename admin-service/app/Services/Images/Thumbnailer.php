@@ -21,9 +21,7 @@ class Thumbnailer
             $thumb = imagecreatetruecolor($tw, $th);
             imagefill($thumb, 0, 0, imagecolorallocate($thumb, 255, 255, 255));
             imagecopyresampled($thumb, $source, 0, 0, 0, 0, $tw, $th, $w, $h);
-            if (! is_dir(dirname($targetFile))) {
-                mkdir(dirname($targetFile), 0755, true);
-            }
+            ImageDirectory::ensureFor($targetFile);
             if (! imagejpeg($thumb, $targetFile, 82)) {
                 throw new \RuntimeException('the thumbnail could not be written');
             }
