@@ -24,12 +24,17 @@ export function launch() {
   });
 }
 
+// The shopper's own client address (TEST-NET-2), which nginx forwards and the gateway's rate limits key on.
+// Without it every browser test shares 127.0.0.1 with the admin suites' logins, and the per-IP login limit
+// (AUTH_RATE_LIMIT, 10 a minute) refused the storefront's sign-in on a CI run.
+export const SHOPPER_ADDRESS = '198.51.100.16';
+
 /**
  * A browser context that refuses every request to a host other than the platform's own (and
  * records it, so the test fails), and records console errors and uncaught page errors.
  */
 export async function guardedContext(browser, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, extraHTTPHeaders: { 'X-Forwarded-For': SHOPPER_ADDRESS } });
   const own = new URL(BASE);
   const foreign = [];
   const problems = [];
