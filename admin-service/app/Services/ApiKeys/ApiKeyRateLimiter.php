@@ -17,8 +17,8 @@ class ApiKeyRateLimiter
 {
     /**
      * The gateway's fixed-window script, its one source (KEYS: hits, block. ARGV: window ms, limit,
-     * block ms). Natively it sits beside admin-service/; the admin image copies it to the same
-     * relative place from the build context `gateway-src` (docker-compose.yml, admin-service/Dockerfile).
+     * block ms). Natively it sits beside admin-service/; the admin image, built from the repository
+     * root, copies it to the same relative place (admin-service/Dockerfile).
      */
     public static function scriptFile(): string
     {

@@ -2,7 +2,7 @@
 -- and every admin php-fpm worker shares the same limits. KEYS: hits, block. ARGV: window ms,
 -- limit, block ms. Returns {totalHits, windowTtlMs, blockTtlMs}; blockTtlMs > 0 means refused.
 -- Read by fixed-window.ts (gateway) and admin-service/app/Services/ApiKeys/ApiKeyRateLimiter.php
--- (the admin image copies it from the build context gateway-src).
+-- (the admin image, built from the repository root, copies it beside the app: admin-service/Dockerfile).
 local hitsKey = KEYS[1]
 local blockKey = KEYS[2]
 local ttl = tonumber(ARGV[1])

@@ -4,9 +4,9 @@ import * as path from 'path';
 /**
  * The Redis fixed-window script (KEYS: hits, block. ARGV: window ms, limit, block ms; returns
  * [totalHits, windowTtlMs, blockTtlMs], blockTtlMs > 0 means refused). One file, fixed-window.lua,
- * also the admin's per-key limit (a byte-identical copy in its image: FixedWindowScriptTest).
- * tsc does not copy it to dist/: it resolves from src/ and dist/ alike, and the image copies it to
- * src/common/rate-limit/ (Dockerfile), as src/auth/common-passwords.txt.
+ * also read by the admin's per-key limit (ApiKeyRateLimiter.php). tsc does not copy it to dist/: it
+ * resolves from src/ and dist/ alike, and the images copy it to src/common/rate-limit/ (both
+ * Dockerfiles), as src/auth/common-passwords.txt.
  */
 export const FIXED_WINDOW_SCRIPT_FILE = path.resolve(__dirname, '..', '..', '..', 'src', 'common', 'rate-limit', 'fixed-window.lua');
 
