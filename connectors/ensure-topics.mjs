@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Pre-creates the CDC topics of a Debezium connector file with exactly the settings its
+// Pre-creates the CDC topics of Debezium connector files with exactly the settings their
 // topic.creation.* groups would use, so consumers (indexer, analytics) can subscribe before
 // the first change of a still-empty table (the broker has auto.create.topics.enable=false).
-// Existing topics are left alone; a partition-count or cleanup.policy mismatch is reported.
-//   node connectors/ensure-topics.mjs [connectors/catalog-postgres.json]
+// Existing topics are left alone; a partition-count mismatch is reported.
+//   node connectors/ensure-topics.mjs [connector file...]   (default: connectors/catalog-postgres.json)
 // Env: KAFKA_BROKERS (default 127.0.0.1:9092). Uses kafkajs from runtime/node_modules.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(new URL('../runtime/package.json', import.meta.url));
 const { Kafka, logLevel } = require('kafkajs');
 
-const file = process.argv[2] || new URL('./catalog-postgres.json', import.meta.url).pathname;
-const { config } = JSON.parse(readFileSync(file, 'utf8'));
+const files = process.argv.length > 2 ? process.argv.slice(2) : [new URL('./catalog-postgres.json', import.meta.url).pathname];
+const configs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')).config);
 const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
 
 export function plannedTopics(cfg) {
@@ -47,7 +47,7 @@ const admin = kafka.admin();
 try {
   await admin.connect();
   const existing = new Set(await admin.listTopics());
-  const plan = plannedTopics(config);
+  const plan = configs.flatMap(plannedTopics);
   const missing = plan.filter((p) => !existing.has(p.topic));
   if (missing.length) {
     await admin.createTopics({

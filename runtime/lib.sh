@@ -94,6 +94,13 @@ cds_opts() {
   fi
 }
 
+# JVM_JIT_OPTS: HotSpot compiles a method once it ran N times; most of what a server runs while it
+# starts (configuration, plugin scanning, index and topic recovery) runs a few thousand times and is
+# never hot again, yet C1 and C2 compiled it on every start: 4-5 of Elasticsearch's ~9.5 CPU-s.
+# Three times the thresholds leave start-up code interpreted; hot paths are still compiled, a little
+# later. Measured on the warm restart, interleaved A/B (bench/warm-restart.sh, README "Warm restart").
+JVM_JIT_OPTS=${JVM_JIT_OPTS--XX:CompileThresholdScaling=3}
+
 # stop_pidfile: TERM the process group, wait up to STOP_TIMEOUT, then KILL.
 stop_pidfile() {
   local f pid i; f=$(pidfile)
@@ -211,6 +218,10 @@ restart_if_stale() {
   fi
 }
 
+# package_version PACKAGE_JSON -> its "version". Read with sed, not a Node or PHP process: every
+# component's version() runs on each start, and those processes added up to ~1 CPU-s of a warm start.
+package_version() { sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' "$1" 2>/dev/null | head -1; }
+laravel_version() { sed -n "s/^ *const VERSION = '\([^']*\)'.*/\1/p" /usr/share/php/Illuminate/Foundation/Application.php 2>/dev/null; }
 gateway_version() { # gateway_version LABEL PACKAGE
-  echo "$1 $(node -p "require('$GATEWAY_DIR/node_modules/$2/package.json').version" 2>/dev/null) / node $(node -v)"
+  echo "$1 $(package_version "$GATEWAY_DIR/node_modules/$2/package.json") / node $(node -v)"
 }

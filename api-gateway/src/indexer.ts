@@ -12,6 +12,8 @@ import { IndexerModule, KAFKA } from './indexer/indexer.module';
 import { orderIndexDefinition, productIndexDefinition } from './search/index/index-definitions';
 import { loadConfigOrExit, runProcess } from './config/run-process';
 import { IndexManager } from './search/index/index-manager';
+import { SEARCH_CLIENT, SearchClient } from './search/es/es-client';
+import { waitForSearchNode } from './search/es/wait-for-search-node';
 import { SearchSettings } from './search/search.settings';
 
 /**
@@ -22,12 +24,20 @@ import { SearchSettings } from './search/search.settings';
  * `wait_for` (bulk waits for the periodic refresh: cheaper for ES, adds up to refresh_interval).
  * Every setting is validated before anything starts: a bad one exits 78 naming it.
  */
+const SEARCH_NODE_WAIT_MS = 120_000;
+
 async function main(): Promise<void> {
   const env = loadConfigOrExit();
   const ctx = await NestFactory.createApplicationContext(IndexerModule.forRoot(env), { logger: ['error', 'warn'] });
   const settings = ctx.get(SearchSettings);
   const log = ctx.get<Logger>(LOGGER).child({ component: 'indexer' });
   const indexes = ctx.get(IndexManager);
+  // `make up` starts the indexer beside the search node: its Node start overlaps the node's
+  await waitForSearchNode(ctx.get<SearchClient>(SEARCH_CLIENT), {
+    timeoutMs: SEARCH_NODE_WAIT_MS,
+    pollMs: 250,
+    onWaiting: (reason) => log.info({ reason }, 'waiting for the search node'),
+  });
   await indexes.ensure(settings.SEARCH_PRODUCTS_ALIAS, settings.productsWriteAlias, productIndexDefinition());
   await indexes.ensure(settings.SEARCH_ORDERS_ALIAS, settings.ordersWriteAlias, orderIndexDefinition());
   const admin = ctx.get<Kafka>(KAFKA).admin();

@@ -7,4 +7,4 @@ start() { start_supervised php "$ADMIN/artisan" orders:broadcast --max-wait-ms="
 
 # Ready once Laravel booted and the relay loop runs: the supervised process is alive for a few seconds.
 healthy() { child_alive && [ $(( $(date +%s) - $(stat -c %Y "$STATE/$NAME.child.pid") )) -ge 2 ]; }
-version() { echo "Laravel $(php "$ADMIN/artisan" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1) orders:broadcast"; }
+version() { echo "Laravel $(laravel_version) orders:broadcast"; }

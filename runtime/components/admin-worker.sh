@@ -8,4 +8,4 @@ start() {
 
 # Ready once Laravel booted and the worker loop runs: the supervised process is alive for a few seconds.
 healthy() { child_alive && [ $(( $(date +%s) - $(stat -c %Y "$STATE/$NAME.child.pid") )) -ge 2 ]; }
-version() { echo "Laravel $(php "$ADMIN/artisan" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1) queue:work"; }
+version() { echo "Laravel $(laravel_version) queue:work"; }

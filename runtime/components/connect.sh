@@ -24,7 +24,7 @@ start() {
   sed -e "s#@BOOTSTRAP@#$KAFKA_BROKERS#g" -e "s#@REST_PORT@#$PORT#g" \
     "$CONNECT_HOME/connect-distributed.properties" >"$CONNECT_CONF"
   # shellcheck disable=SC2086
-  start_bg java $CONNECT_HEAP_OPTS $(cds_opts "$(cat "$CONNECT_HOME/lib/.pom.sha" 2>/dev/null)") -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  start_bg java $JVM_JIT_OPTS $CONNECT_HEAP_OPTS $(cds_opts "$(cat "$CONNECT_HOME/lib/.pom.sha" 2>/dev/null)") -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -XX:InitiatingHeapOccupancyPercent=35 -XX:G1PeriodicGCInterval=60000 -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$CONNECT_HOME/log4j2.yaml" \
     -cp "$CONNECT_HOME/lib/*" org.apache.kafka.connect.cli.ConnectDistributed "$CONNECT_CONF"

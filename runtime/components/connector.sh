@@ -5,9 +5,9 @@
 #  1. checks the captured tables exist (clear error if the schema task has not run),
 #  2. safety net: REPLICA IDENTITY FULL on the low-write catalog tables if a table lacks it
 #     (normally already done by the SetCatalogReplicaIdentity migration; see docs/cdc.md),
-#  3. pre-creates the CDC topics with the connector's topic.creation settings,
-#  4. connectors/register.sh: PUT the config, wait until connector + task are RUNNING.
-DEPENDS="connect schema demo-catalog"
+#  3. connectors/register.sh: PUT the config, wait until connector + task are RUNNING.
+# The two connectors go through these steps side by side. Their topics come from the cdc-topics task.
+DEPENDS="connect schema demo-catalog cdc-topics"
 KIND=task
 CONNECTOR_FILE=${CONNECTOR_FILE:-$ROOT/connectors/catalog-postgres.json}
 OUTBOX_CONNECTOR_FILE=${OUTBOX_CONNECTOR_FILE:-$ROOT/connectors/outbox-postgres.json}
@@ -48,41 +48,41 @@ slot_active() {
 }
 
 run() {
-  local t
+  local t pids=() rc=0
   cdc_psql -c 'SELECT 1' >/dev/null 2>&1 || fail "PostgreSQL $DB_HOST:$DB_PORT/$DB_DATABASE not reachable as $DB_USERNAME"
   [ "$(cdc_psql -c 'SHOW wal_level')" = logical ] || fail "PostgreSQL wal_level is not 'logical'"
 
-  for t in $FULL_IDENTITY_TABLES; do
-    if [ "$(cdc_psql -c "SELECT relreplident FROM pg_class WHERE oid = '$t'::regclass")" != f ]; then
-      say "  ALTER TABLE $t REPLICA IDENTITY FULL"
-      cdc_psql -c "ALTER TABLE $t REPLICA IDENTITY FULL" || fail "could not set REPLICA IDENTITY FULL on $t"
-    fi
+  for t in $(cdc_psql -c "SELECT t FROM unnest(string_to_array('$FULL_IDENTITY_TABLES', ' ')) t
+                          WHERE (SELECT relreplident FROM pg_class WHERE oid = t::regclass) <> 'f'"); do
+    say "  ALTER TABLE $t REPLICA IDENTITY FULL"
+    cdc_psql -c "ALTER TABLE $t REPLICA IDENTITY FULL" || fail "could not set REPLICA IDENTITY FULL on $t"
   done
 
-  register_connector "$CONNECTOR_FILE"
-  register_connector "$OUTBOX_CONNECTOR_FILE"
+  register_connector "$CONNECTOR_FILE" & pids+=($!)
+  register_connector "$OUTBOX_CONNECTOR_FILE" & pids+=($!)
+  for t in "${pids[@]}"; do wait "$t" || rc=1; done   # each names its own failure
+  return "$rc"
 }
 
 register_connector() { # <connector file>
-  local file=$1 tables missing t slot
-  tables=$(node -e 'const c=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config; console.log(c["table.include.list"].split(",").join(" "))' "$file") \
+  local file=$1 meta tables slot missing
+  # the captured tables (space-separated), then the slot name, on one line each
+  meta=$(node -e '
+    const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).config;
+    console.log(c["table.include.list"].split(",").join(" ")); console.log(c["slot.name"]);' "$file") \
     || fail "cannot read $file"
-  missing=""
-  for t in $tables; do
-    [ "$(cdc_psql -c "SELECT to_regclass('$t') IS NOT NULL")" = t ] || missing="$missing $t"
-  done
-  [ -z "$missing" ] || fail "captured tables missing:$missing (run the schema task first: runtime/platform.sh up schema)"
+  tables=${meta%$'\n'*} slot=${meta##*$'\n'}
+  missing=$(cdc_psql -c "SELECT string_agg(t, ' ') FROM unnest(string_to_array('$tables', ' ')) t WHERE to_regclass(t) IS NULL")
+  [ -z "$missing" ] || fail "captured tables missing: $missing (run the schema task first: runtime/platform.sh up schema)"
 
   if connector_unchanged_and_running "$file"; then
     say "  $(basename "$file"): connector RUNNING with this exact config: nothing to register"
   else
-    node "$ROOT/connectors/ensure-topics.mjs" "$file" || fail "could not create the CDC topics in Kafka ($KAFKA_BROKERS)"
     bash "$ROOT/connectors/register.sh" "$file" || fail "connector registration failed (see above and .platform/connect/connect.log)"
   fi
 
   # A task is RUNNING at the Connect level while Debezium still waits/retries for its slot
   # (e.g. held by another client); streaming has really started once the slot is active.
-  slot=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).config["slot.name"])' "$file")
   # (A function, not `test "$(…)"`: a command substitution in wait_for's arguments is evaluated once,
   # so a slot that became active during the initial snapshot was never seen.)
   wait_for "replication slot $slot active" "${SLOT_WAIT_TIMEOUT:-180}" slot_active "$slot" \

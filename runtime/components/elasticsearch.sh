@@ -82,6 +82,7 @@ render_config() {
   sed -e "s#@DATA@#$STATE/data#" -e "s#@LOGS@#$STATE/logs#" -e "s#@HTTP_PORT@#$PORT#" -e "s#@TRANSPORT_PORT@#$TRANSPORT_PORT#" \
     "$ES_SRC/config/elasticsearch.yml" >"$ES_CONF/elasticsearch.yml"
   tr ' ' '\n' <<<"$ES_HEAP_OPTS" >"$ES_CONF/jvm.options.d/heap.options"
+  tr ' ' '\n' <<<"$JVM_JIT_OPTS" >"$ES_CONF/jvm.options.d/jit.options"   # lib.sh, JVM_JIT_OPTS
   mkdir -p "$ES_CONF/analysis" && cp "$ES_SRC/index/synonyms.txt" "$ES_CONF/analysis/products-synonyms.txt"
 }
 

@@ -1,6 +1,10 @@
 # CDC indexer (api-gateway/dist/indexer.js): Debezium topics -> Elasticsearch + Redis invalidation.
 # Health, Prometheus metrics and JSON stats on INDEXER_HTTP_PORT (default 3001): /health, /metrics, /stats.
-DEPENDS="connector elasticsearch redis"
+# Its topics come from the cdc-topics task, not from the connectors' registration: it consumes
+# whatever Connect produces, whenever that starts. Launched beside the search node, which it waits
+# for itself (src/indexer.ts), so its Node start overlaps the node's.
+DEPENDS="cdc-topics schema elasticsearch redis"
+LAUNCH_BESIDE="elasticsearch"
 PORT=${INDEXER_HTTP_PORT:-3001}
 START_TIMEOUT=90
 

@@ -13,7 +13,7 @@ START_TIMEOUT=90
 # java command line shared by the tools and the server (heap overridable via KAFKA_HEAP_OPTS).
 kafka_cmd() {
   # shellcheck disable=SC2206
-  KCMD=(java $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:G1PeriodicGCInterval=60000
+  KCMD=(java $JVM_JIT_OPTS $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:G1PeriodicGCInterval=60000
         -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
         -Dlog4j2.configurationFile="$KAFKA_HOME/log4j2.yaml" -cp "$KAFKA_HOME/lib/*" "$@")
 }
@@ -60,6 +60,7 @@ start() {
 
 # Ready = the broker answers a Metadata request listing itself as a live broker.
 healthy() { node "$KAFKA_HOME/healthcheck.mjs" "127.0.0.1:$PORT" 2000; }
+HEALTH_POLL_S=1   # the check is a Node process (~0.1 CPU-s)
 
 version() {
   local j; j=$(ls "$KAFKA_HOME"/lib/kafka_2.13-*.jar 2>/dev/null | head -1)

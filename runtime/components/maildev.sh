@@ -10,4 +10,4 @@ start() {
 }
 
 healthy() { curl -fsS --max-time 2 "http://127.0.0.1:$MAILDEV_WEB_PORT/healthz" >/dev/null; }
-version() { echo "maildev $(node -p "require('$ROOT/runtime/node_modules/maildev/package.json').version")"; }
+version() { echo "maildev $(package_version "$ROOT/runtime/node_modules/maildev/package.json")"; }

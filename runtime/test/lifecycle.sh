@@ -11,7 +11,8 @@ pass=0 fail=0
 check() { # check DESCRIPTION COMMAND...
   if "${@:2}"; then echo "ok   - $1"; pass=$((pass + 1)); else echo "FAIL - $1"; fail=$((fail + 1)); fi
 }
-report() { mkdir -p .platform/test-results && echo "$pass $fail" >.platform/test-results/lifecycle.count; }
+mkdir -p .platform/test-results   # the concurrent-up logs below go there, also when run alone
+report() { echo "$pass $fail" >.platform/test-results/lifecycle.count; }
 
 status=$($P status); echo "$status"
 none_is() { ! grep -qw "$1" <<<"$status"; }
@@ -64,6 +65,12 @@ out=$($P up connect 2>&1); rc=$?
 line_of() { grep -n -m1 -- "$1" <<<"$out" | cut -d: -f1; }
 connect_beside_kafka() { [ "$rc" -eq 0 ] && [ -n "$(line_of '^\[kafka\] up in')" ] && [ "$(line_of '^\[connect\] starting')" -lt "$(line_of '^\[kafka\] up in')" ]; }
 check "up connect launches Connect before Kafka is up, and both come up (rc=$rc)" connect_beside_kafka
+
+# The indexer is launched beside the search node and waits for it itself (src/indexer.ts).
+$P down indexer elasticsearch >/dev/null 2>&1
+out=$($P up indexer 2>&1); rc=$?
+indexer_beside_es() { [ "$rc" -eq 0 ] && [ -n "$(line_of '^\[elasticsearch\] up in')" ] && [ "$(line_of '^\[indexer\] starting')" -lt "$(line_of '^\[elasticsearch\] up in')" ]; }
+check "up indexer launches the indexer before the search node is up, and both come up (rc=$rc)" indexer_beside_es
 
 $P down >/dev/null 2>&1
 status=$($P status); echo "$status"

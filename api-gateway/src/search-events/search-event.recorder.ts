@@ -6,6 +6,8 @@ import { dailyIndex, expiredIndices, SearchEvent } from './search-event';
 import { SEARCH_EVENTS_TEMPLATE } from './search-events.template';
 
 export const SEARCH_EVENTS_OPTIONS = Symbol('SEARCH_EVENTS_OPTIONS');
+const PREPARE_FIRST_BACKOFF_MS = 1_000;
+const PREPARE_MAX_BACKOFF_MS = 30_000;
 export interface SearchEventsOptions {
   enabled: boolean;
   prefix: string;
@@ -21,6 +23,9 @@ export interface SearchEventsOptions {
  * Collects search events in memory and writes them to Elasticsearch in batches (bulk), off the
  * request path: record() only pushes to an array. A failed bulk is logged and dropped (analytics,
  * not data). Daily indices; those older than retentionDays are deleted at start and every 6 h.
+ * Nothing is written before the index template is installed (a daily index created without it would
+ * get dynamic mappings): a search node that is not up yet when the gateway starts, as during
+ * `make up`, is retried with backoff while events wait in the bounded buffer.
  */
 @Injectable()
 export class SearchEventRecorder implements OnModuleInit, OnApplicationShutdown {
@@ -28,6 +33,8 @@ export class SearchEventRecorder implements OnModuleInit, OnApplicationShutdown 
   private dropped = 0;
   private timer?: NodeJS.Timeout;
   private retentionTimer?: NodeJS.Timeout;
+  private prepareTimer?: NodeJS.Timeout;
+  private templateInstalled = false;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -64,11 +71,12 @@ export class SearchEventRecorder implements OnModuleInit, OnApplicationShutdown 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     clearInterval(this.retentionTimer);
+    clearTimeout(this.prepareTimer);
     await this.flush();
   }
 
   private async writeBatch(): Promise<void> {
-    if (this.buffer.length === 0) return;
+    if (this.buffer.length === 0 || !this.templateInstalled) return;
     const batch = this.buffer;
     this.buffer = [];
     const operations = batch.flatMap((e) => [{ create: { _index: dailyIndex(this.options.prefix, new Date(e.timestamp)) } }, e]);
@@ -84,12 +92,21 @@ export class SearchEventRecorder implements OnModuleInit, OnApplicationShutdown 
     }
   }
 
-  private async prepare(): Promise<void> {
+  private async prepare(attempt = 0): Promise<void> {
     try {
       await this.es.indices.putIndexTemplate({ name: this.options.prefix, ...SEARCH_EVENTS_TEMPLATE(this.options.prefix) });
+    } catch (err) {
+      const retryMs = Math.min(PREPARE_MAX_BACKOFF_MS, PREPARE_FIRST_BACKOFF_MS * 2 ** attempt);
+      this.log.warn({ component: 'search-events', err: describeEsError(err), retryMs }, 'search events template not installed yet');
+      this.prepareTimer = setTimeout(() => void this.prepare(attempt + 1), retryMs);
+      this.prepareTimer.unref();
+      return;
+    }
+    this.templateInstalled = true;
+    try {
       await this.applyRetention();
     } catch (err) {
-      this.log.warn({ component: 'search-events', err: describeEsError(err) }, 'search events template/retention failed');
+      this.log.warn({ component: 'search-events', err: describeEsError(err) }, 'search events retention failed');
     }
   }
 
