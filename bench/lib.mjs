@@ -80,7 +80,10 @@ export async function benchDatabase(name) {
  */
 export async function startGateway(port, extraEnv = {}, { health = 'live', attempts = 120 } = {}) {
   requireBuild();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  // GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the gateway under the bench's load
+  // (Node refuses --cpu-prof in NODE_OPTIONS); the profile is written when the bench stops the gateway
+  const nodeArgs = (process.env.GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: GW,
     env: { ...env, GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],

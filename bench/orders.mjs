@@ -134,7 +134,8 @@ async function pgbenchScript() {
   const { OrderRepository } = require(path.join(GW, 'dist/orders/order.repository.js'));
   const repo = new OrderRepository();
   const recorded = [];
-  const manager = (row) => ({ query: async (text, params) => { recorded.push({ text, params }); return [row]; } });
+  // (a prepared statement arrives as its {name, text} config: common/postgres/prepared-query.ts)
+  const manager = (row) => ({ query: async (q, params) => { recorded.push({ text: typeof q === 'string' ? q : q.text, params }); return [row]; } });
   const line = { productId: '1', sku: 'HOT', name: 'Hot', unitPrice: '11.99', quantity: 1, lineTotal: '11.99' };
   await repo.reservePending(manager({ fits: true, id: '1', number: 'x', reserved: 1, locked: [] }), {
     userId: 1, priced: { currency: 'USD', subtotal: '11.99', total: '11.99', lines: [line] }, shippingAddress: {},

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { preparedQuery, preparedStatement } from '../common/postgres/prepared-query';
 import { UserEntity, UserRole } from './user.entity';
+
+const AUTH_STATE = preparedStatement(
+  'users.auth-state',
+  'SELECT token_version AS "tokenVersion", is_disabled AS "isDisabled", role FROM users WHERE id = $1',
+);
 
 export interface PublicUser {
   id: number;
@@ -27,13 +33,15 @@ export class UsersService {
     return this.users.findOne({ where: { id: String(id) } });
   }
 
-  /** Minimal state needed to accept an access token; one indexed PK lookup. */
+  /**
+   * Minimal state needed to accept an access token: one indexed PK lookup on every authenticated
+   * request, so a prepared statement rather than a query built per call.
+   */
   async authState(id: number): Promise<{ tokenVersion: number; isDisabled: boolean; role: UserRole } | null> {
-    const row = await this.users.findOne({
-      where: { id: String(id) },
-      select: { id: true, tokenVersion: true, isDisabled: true, role: true },
-    });
-    return row ? { tokenVersion: row.tokenVersion, isDisabled: row.isDisabled, role: row.role } : null;
+    const rows: { tokenVersion: number; isDisabled: boolean; role: UserRole }[] = await preparedQuery(this.users.manager, AUTH_STATE, [
+      String(id),
+    ]);
+    return rows[0] ?? null;
   }
 
   /** Replaces the hash only (a rehash at the current cost); token_version is untouched. */
