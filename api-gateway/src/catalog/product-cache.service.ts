@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 
 export const PRODUCT_GEN_KEY = 'products:gen';
 export const productKey = (id: number | string) => `product:${id}`;
-export const listKey = (gen: string, normalized: string) => `products:list:${gen}:${createHash('sha1').update(normalized).digest('hex')}`;
+export const listKey = (normalized: string) => `products:list:${createHash('sha1').update(normalized).digest('hex')}`;
 
 // SET detail only if no write happened since the read began (gen unchanged): a reader that loaded
 // the row before a concurrent PUT committed must not put the stale row back after its invalidation.
@@ -18,9 +18,11 @@ return 1
 `;
 
 /**
- * Redis cache for product reads. Detail: product:<id>. Lists: products:list:<gen>:<sha1(query)>,
- * where gen = products:gen; any write INCRs gen so every cached list is bypassed at once (old keys
- * simply expire; no KEYS/SCAN). Cache failures never fail a request.
+ * Redis cache for product reads. Detail: product:<id>. Lists: products:list:<sha1(query)> holding
+ * {gen, page}, where gen is products:gen when the page was read; any write INCRs gen, so every cached
+ * list is bypassed at once (a page of an older gen is a miss, overwritten or expired; no KEYS/SCAN).
+ * The key does not depend on gen, so one MGET reads gen and the page together. Cache failures never
+ * fail a request.
  */
 @Injectable()
 export class ProductCacheService {
@@ -43,21 +45,21 @@ export class ProductCacheService {
     return stored === 1;
   }
 
-  /** Returns the key for this query at the current generation and the cached value if present. */
-  async getList<T>(normalized: string): Promise<{ key: string; value?: T }> {
-    const gen = (await this.redis.get(PRODUCT_GEN_KEY).catch(() => null)) ?? '0';
-    const key = listKey(gen, normalized);
-    return { key, value: await this.safeGet<T>(key) };
+  /**
+   * One round trip: the current generation and this query's cached page, which counts only if it was
+   * read at that generation. `gen` goes back to setList, so a page read before a write is stored as old.
+   */
+  async getList<T>(normalized: string): Promise<{ key: string; gen: string; value?: T }> {
+    const key = listKey(normalized);
+    const [gen, raw] = await this.redis.mget(PRODUCT_GEN_KEY, key).catch(() => [null, null]);
+    const current = gen ?? '0';
+    const cached = raw ? (JSON.parse(raw) as { gen?: string; page?: T }) : undefined;
+    return { key, gen: current, value: cached?.gen === current ? cached.page : undefined };
   }
 
-  async setList(key: string, value: unknown): Promise<void> {
+  async setList(key: string, gen: string, page: unknown): Promise<void> {
     const ttl = this.config.env.CACHE_LIST_TTL_SECONDS;
-    if (ttl > 0) await this.redis.set(key, JSON.stringify(value), 'EX', ttl).catch(() => undefined);
-  }
-
-  private async safeGet<T>(key: string): Promise<T | undefined> {
-    const raw = await this.redis.get(key).catch(() => null);
-    return raw ? (JSON.parse(raw) as T) : undefined;
+    if (ttl > 0) await this.redis.set(key, JSON.stringify({ gen, page }), 'EX', ttl).catch(() => undefined);
   }
 }
 

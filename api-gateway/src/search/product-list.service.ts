@@ -38,11 +38,11 @@ export class ProductListService {
   }
 
   private async cached(query: ProductQuery): Promise<ProductListResult> {
-    const { key, value } = await this.cache.getList<ProductPage>(normalizeQuery(query));
+    const { key, gen, value } = await this.cache.getList<ProductPage>(normalizeQuery(query));
     if (value) return { page: { ...value, degraded: false }, cache: 'hit' };
     const page = await this.search.search(query);
     if (page.degraded) return { page, cache: 'miss' };
-    await this.cache.setList(key, page);
+    await this.cache.setList(key, gen, page);
     return { page: { ...page, degraded: false }, cache: 'miss' };
   }
 
