@@ -43,7 +43,10 @@ export async function createProducts(
 }
 
 export async function customers(ctx: TestContext, n: number): Promise<{ id: number; token: string }[]> {
-  const users = await Promise.all(Array.from({ length: n }, () => createUser(ctx.db, 'customer')));
+  // one after another: ctx.db is a single pg Client, and overlapping queries on one client are
+  // deprecated in pg 8 (a warning in every e2e run) and an error in pg 9
+  const users: Awaited<ReturnType<typeof createUser>>[] = [];
+  for (let i = 0; i < n; i++) users.push(await createUser(ctx.db, 'customer'));
   return Promise.all(users.map(async (u) => ({ id: u.id, token: (await login(ctx, u)).accessToken })));
 }
 

@@ -67,7 +67,13 @@ describe('GET /api/products on Elasticsearch (e2e)', () => {
       params,
     };
   };
-  const rows = async (sql: string, params: unknown[]) => (await ctx.db.query(sql, params)).rows as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- SQL rows of ad-hoc queries
+  // ctx.db is one pg Client: its queries are chained (overlapping ones are deprecated in pg 8, an error in pg 9)
+  let previous: Promise<unknown> = Promise.resolve();
+  const rows = (sql: string, params: unknown[]) => {
+    const result = previous.then(() => ctx.db.query(sql, params));
+    previous = result.catch(() => undefined);
+    return result.then((r) => r.rows as Array<Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any -- SQL rows of ad-hoc queries
+  };
 
   async function pickFilters() {
     const [topBrands, root, attr] = await Promise.all([
