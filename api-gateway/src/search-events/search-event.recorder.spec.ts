@@ -43,14 +43,20 @@ function fakeSearchNode(down: number) {
   return { es: es as unknown as SearchClient, calls };
 }
 
+/** A recorder started against fakeSearchNode(down). */
+function startedRecorder(down: number) {
+  const { es, calls } = fakeSearchNode(down);
+  const recorder = new SearchEventRecorder(es, options, pino({ level: 'silent' }));
+  recorder.onModuleInit();
+  return { recorder, calls };
+}
+
 describe('SearchEventRecorder start-up', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
   it('retries the template with backoff while the search node is not up, and writes nothing before it is installed', async () => {
-    const { es, calls } = fakeSearchNode(2);
-    const recorder = new SearchEventRecorder(es, options, pino({ level: 'silent' }));
-    recorder.onModuleInit();
+    const { recorder, calls } = startedRecorder(2);
     await jest.advanceTimersByTimeAsync(0);
     expect(calls.template).toBe(1);
 
@@ -72,9 +78,7 @@ describe('SearchEventRecorder start-up', () => {
   });
 
   it('installs the template once when the search node is up', async () => {
-    const { es, calls } = fakeSearchNode(0);
-    const recorder = new SearchEventRecorder(es, options, pino({ level: 'silent' }));
-    recorder.onModuleInit();
+    const { recorder, calls } = startedRecorder(0);
     await jest.advanceTimersByTimeAsync(60_000);
     expect(calls.template).toBe(1);
     await recorder.onApplicationShutdown();

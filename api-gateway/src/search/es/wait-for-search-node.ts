@@ -16,6 +16,7 @@ export interface WaitOptions {
 export async function waitForSearchNode(es: SearchClient, opts: WaitOptions): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
   let reason = '';
+  let said = false;
   for (;;) {
     try {
       // ES's own wait (timeout: 1s) when the node answers but has no usable cluster state yet
@@ -26,10 +27,8 @@ export async function waitForSearchNode(es: SearchClient, opts: WaitOptions): Pr
       reason = describeEsError(err);
     }
     if (Date.now() >= deadline) throw new Error(`search node not ready after ${opts.timeoutMs} ms: ${reason}`);
-    if (opts.onWaiting) {
-      opts.onWaiting(reason);
-      opts.onWaiting = undefined;
-    }
+    if (!said) opts.onWaiting?.(reason);
+    said = true;
     await new Promise((resolve) => setTimeout(resolve, opts.pollMs));
   }
 }
