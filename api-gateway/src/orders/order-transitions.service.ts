@@ -47,15 +47,16 @@ export class OrderTransitions {
     const { reason, knownLines } = move;
     const effect = head.status === 'pending' && to === 'paid' ? 'consume' : stockEffect(head.status, to);
     const lines = effect === 'none' ? [] : (knownLines ?? (await this.orders.stockLines(manager, head.id)));
+    // inventory before the order row's update: a same-key reservation holding these rows' locks waits
+    // for any transaction that wrote a new version of the order row (OrderRepository.reservePending)
+    if (effect === 'consume') await this.inventory.consume(manager, lines);
+    else if (effect === 'release-reservation') await this.inventory.release(manager, lines);
+    else if (effect === 'restock') await this.inventory.restock(manager, lines);
     await this.orders.setStatus(manager, head.id, to);
     await this.orders.recordStatusChange(manager, head.id, head.status, to, move);
     await this.outbox.append(manager, [
       ...events,
       { type: 'order.status_changed', payload: eventPayload(head, to, reason ? { reason } : {}) },
     ]);
-    // inventory last: the hot rows stay locked only for the end of the transaction
-    if (effect === 'consume') await this.inventory.consume(manager, lines);
-    else if (effect === 'release-reservation') await this.inventory.release(manager, lines);
-    else if (effect === 'restock') await this.inventory.restock(manager, lines);
   }
 }

@@ -84,9 +84,6 @@ const SETTLE_PAID = preparedStatement(
          INSERT INTO payments (order_id, provider, provider_ref, status, amount, currency, error)
          SELECT go.id, $2, $3, 'succeeded'::payment_status, go.total, go.currency, NULL FROM go
          RETURNING provider, status, provider_ref, amount),
-       st AS (
-         UPDATE orders o SET status = 'paid'::order_status, reserved_until = NULL FROM go WHERE o.id = go.id
-         RETURNING o.id, o.number, o.user_id, o.status, o.currency, o.subtotal, o.total, o.shipping_address, o.created_at, o.updated_at),
        hist AS (
          INSERT INTO order_status_history (order_id, from_status, to_status, actor_user_id, source, reason)
          SELECT go.id, 'pending'::order_status, 'paid'::order_status, NULL, 'payment', NULL FROM go),
@@ -103,7 +100,11 @@ const SETTLE_PAID = preparedStatement(
          SELECT i.product_id FROM inventory i WHERE i.product_id IN (SELECT product_id FROM d) ORDER BY i.product_id FOR UPDATE),
        inv AS (
          UPDATE inventory i SET on_hand = i.on_hand - d.q, reserved = i.reserved - d.q, version = i.version + 1, updated_at = now()
-         FROM d WHERE i.product_id = d.product_id AND (SELECT count(*) FROM locked) >= 0 RETURNING i.product_id)
+         FROM d WHERE i.product_id = d.product_id AND (SELECT count(*) FROM locked) >= 0 RETURNING i.product_id),
+       st AS (
+         UPDATE orders o SET status = 'paid'::order_status, reserved_until = NULL
+         FROM go WHERE o.id = go.id AND (SELECT count(*) FROM inv) >= 0
+         RETURNING o.id, o.number, o.user_id, o.status, o.currency, o.subtotal, o.total, o.shipping_address, o.created_at, o.updated_at)
        SELECT h.status AS "headStatus", h.number AS "headNumber", (SELECT count(*) FROM inv)::int AS consumed,
               st.id::int AS id, st.number, st.user_id::int AS "userId", st.status, st.currency,
               st.subtotal::float8 AS subtotal, st.total::float8 AS total, st.shipping_address AS "shippingAddress",
@@ -179,8 +180,10 @@ export class OrderRepository {
    * order (ON CONFLICT on (user_id, idempotency_key) DO NOTHING: a concurrent same-key insert waits for
    * the other transaction), its lines and order.created (orderId/orderNumber merged into `createdEvent`
    * here), and reserves the stock only if the order row was inserted. A short line or a duplicate key
-   * writes nothing. The inventory locks are taken before the order row's unique-index entry, in product
-   * order, so no cycle with another reservation or a settlement (order row, then inventory) is possible.
+   * writes nothing. The inventory locks are taken in product order, before the unique-index check; the
+   * check waits for any transaction that wrote a new version of a same-key order row, so every status
+   * change must lock the inventory before it updates the order row (OrderTransitions.apply, settlePaid),
+   * or it and a same-key twin deadlock.
    */
   async reservePending(manager: EntityManager, o: NewPendingOrder & { createdEvent: OrderEventPayload }): Promise<PendingReservation> {
     const l = o.priced.lines;
@@ -215,10 +218,10 @@ export class OrderRepository {
 
   /**
    * Transaction 2 of the order flow for a successful charge as ONE statement (autocommit, one round
-   * trip): locks the order row, and only if it is still pending records the payment, sets it paid,
-   * writes the status history and order.paid (`paidEvent` plus the customer, read here) +
-   * order.status_changed, then locks the inventory rows in product order and turns the reservation
-   * into sold stock. Returns the order's view from the written rows (no re-read). A non-pending order
+   * trip): locks the order row, and only if it is still pending records the payment, writes the status
+   * history and order.paid (`paidEvent` plus the customer, read here) + order.status_changed, locks the
+   * inventory rows in product order and turns the reservation into sold stock, and only then sets the
+   * order paid (`st` reads `inv`: see reservePending for why the order row is updated last). Returns the order's view from the written rows (no re-read). A non-pending order
    * (the reaper cancelled it) writes nothing.
    */
   async settlePaid(
