@@ -7,7 +7,7 @@ import { ProductSearch } from '../../catalog/product-search';
 import { CategoryTreeService } from '../category-tree.service';
 import { isBadRequest, isNotFound, SEARCH_CLIENT, SearchClient, totalHits } from '../es/es-client';
 import { mapFacets } from '../query/facets.mapper';
-import { correctedText, DID_YOU_MEAN_BELOW, suggestRequest } from '../query/did-you-mean';
+import { correctedText, DID_YOU_MEAN_BELOW, SuggestEntry } from '../query/did-you-mean';
 import { buildSearchRequest, textQuery } from '../query/search-request.builder';
 import { SearchSettings } from '../search.settings';
 
@@ -86,7 +86,10 @@ export class EsProductSearchService extends ProductSearch {
     const items: SearchItem[] = page.map((h) => (h.highlight ? { ...h._source!, highlight: h.highlight } : h._source!));
     const last = page[page.length - 1];
     const total = totalHits(res.hits.total);
-    const didYouMean = q.q && total.value < DID_YOU_MEAN_BELOW && !q.cursor ? await this.didYouMean(q.q) : null;
+    const didYouMean =
+      q.q && total.value < DID_YOU_MEAN_BELOW && !q.cursor
+        ? await this.didYouMean(q.q, (res.suggest?.words ?? []) as unknown as SuggestEntry[])
+        : null;
     return {
       items,
       total: total.value,
@@ -107,10 +110,12 @@ export class EsProductSearchService extends ProductSearch {
     };
   }
 
-  /** A correction of `text` from the indexed name words, offered only if it finds visible products. */
-  private async didYouMean(text: string): Promise<string | null> {
-    const res = await this.es.search({ index: this.settings.SEARCH_PRODUCTS_ALIAS, ...suggestRequest(text) } as never, this.requestOptions);
-    const corrected = correctedText(text, (res.suggest?.words ?? []) as never);
+  /**
+   * A correction of `text` from the term suggestions the search returned (its `suggest` section),
+   * offered only if it finds visible products: one more request, and only when a word was corrected.
+   */
+  private async didYouMean(text: string, suggestions: SuggestEntry[]): Promise<string | null> {
+    const corrected = correctedText(text, suggestions);
     if (!corrected) return null;
     const found = await this.es.count(
       {

@@ -1,4 +1,5 @@
-import { correctedText, suggestRequest } from './did-you-mean';
+import { PLAIN_FIELDS } from './search-request.builder';
+import { correctedText, suggestSection, SUGGEST_FIELD } from './did-you-mean';
 
 describe('did you mean', () => {
   it('replaces each corrected word in place and keeps the rest of the query', () => {
@@ -15,9 +16,9 @@ describe('did you mean', () => {
   });
 
   it('asks the term suggester on the unstemmed name words, only for words missing from the index', () => {
-    const body = suggestRequest('jeens') as { size: number; suggest: { text: string; words: { term: Record<string, unknown> } } };
-    expect(body.size).toBe(0);
-    expect(body.suggest.text).toBe('jeens');
-    expect(body.suggest.words.term).toMatchObject({ field: 'name.plain', suggest_mode: 'missing', max_edits: 2 });
+    const section = suggestSection('jeens') as { text: string; words: { term: Record<string, unknown> } };
+    expect(section.text).toBe('jeens');
+    expect(section.words.term).toMatchObject({ field: 'name.plain', suggest_mode: 'missing', max_edits: 2 });
+    expect(PLAIN_FIELDS[0]).toBe(`${SUGGEST_FIELD}^3`); // the words the text query matches first
   });
 });

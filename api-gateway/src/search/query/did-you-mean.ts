@@ -1,28 +1,27 @@
-import { PLAIN_FIELDS } from './search-request.builder';
-
 type Clause = Record<string, unknown>;
 
 /** Below this many hits a text search also answers with a "did you mean" correction, if one finds products. */
 export const DID_YOU_MEAN_BELOW = 3;
 
-/** Field whose indexed words (unstemmed product names) the corrections come from. */
-const SUGGEST_FIELD = PLAIN_FIELDS[0].replace(/\^.*$/, '');
+/** Field whose indexed words (unstemmed product names) the corrections come from: PLAIN_FIELDS[0]'s field. */
+export const SUGGEST_FIELD = 'name.plain';
 
-/** Term suggester request: for each query word that is not in the index, the closest indexed words (up to 2 edits). */
-export function suggestRequest(text: string): Clause {
+/**
+ * Term suggester section of a text search (`suggest`): for each query word that is not in the index,
+ * the closest indexed words (up to 2 edits). It rides on the search itself, so a search with too few
+ * hits already holds its corrections (no second request); for words that are in the index
+ * (suggest_mode missing) it costs a term lookup.
+ */
+export function suggestSection(text: string): Clause {
   return {
-    size: 0,
-    track_total_hits: false,
-    suggest: {
-      text,
-      words: {
-        term: { field: SUGGEST_FIELD, suggest_mode: 'missing', max_edits: 2, prefix_length: 0, min_word_length: 3, size: 1, sort: 'score' },
-      },
+    text,
+    words: {
+      term: { field: SUGGEST_FIELD, suggest_mode: 'missing', max_edits: 2, prefix_length: 0, min_word_length: 3, size: 1, sort: 'score' },
     },
   };
 }
 
-interface SuggestEntry {
+export interface SuggestEntry {
   text: string;
   offset: number;
   length: number;

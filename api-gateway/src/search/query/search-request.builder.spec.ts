@@ -68,4 +68,11 @@ describe('buildSearchRequest', () => {
     expect(withText.highlight.fields.name).toBeDefined();
     expect((buildSearchRequest(base, opts) as Body).sort[0]).toEqual({ createdAt: 'desc' });
   });
+
+  it('carries the did-you-mean term suggestions on a text search, not on a cursor page or without text', () => {
+    expect((buildSearchRequest({ ...base, q: 'jeens' }, opts) as Body).suggest).toEqual(expect.objectContaining({ text: 'jeens' }));
+    const cursor = { ...base, q: 'jeens', cursor: { s: 'relevance' as const, k: 1.5, i: 7 } };
+    expect((buildSearchRequest(cursor, opts) as Body).suggest).toBeUndefined();
+    expect((buildSearchRequest(base, opts) as Body).suggest).toBeUndefined();
+  });
 });

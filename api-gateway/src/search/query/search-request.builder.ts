@@ -1,6 +1,7 @@
 import type { ProductQuery } from '../../catalog/product-query';
 import { effectiveSort } from '../../catalog/product-query';
 import { attrPair, VIEW_FIELDS } from '../documents/product-document';
+import { suggestSection } from './did-you-mean';
 import { PRICE_RANGES } from './price-ranges';
 
 type Clause = Record<string, unknown>;
@@ -152,6 +153,7 @@ export function buildSearchRequest(q: ProductQuery, opts: SearchRequestOptions):
   if (q.cursor) body.search_after = [q.cursor.k, q.cursor.i];
   else body.from = (q.page - 1) * q.pageSize;
   if (q.q) {
+    if (!q.cursor) body.suggest = suggestSection(q.q); // did-you-mean's corrections, for a search with few hits
     body.highlight = {
       pre_tags: ['<em>'],
       post_tags: ['</em>'],
