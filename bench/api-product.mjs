@@ -17,7 +17,7 @@
 //   --log-level L   LOG_LEVEL of the hit gateway (default: the env's, info)
 //   --profile DIR   starts the hit gateway with --cpu-prof --cpu-prof-dir DIR
 import { spawn } from 'node:child_process';
-import { args, benchDatabase, env, GW, require, sleep, startGateway, upperMedian as median } from './lib.mjs';
+import { args, benchDatabase, env, GW, require, sleep, startGateway, startScriptServer, upperMedian as median } from './lib.mjs';
 
 const autocannon = require('autocannon');
 const Redis = require('ioredis');
@@ -49,17 +49,8 @@ http.createServer((req, res) => {
 }).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\\n'));
 `;
 
-function startBaseline(port) {
-  const child = spawn(process.execPath, ['-e', BASELINE_SERVER], {
-    cwd: GW,
-    env: { ...process.env, NODE_PATH: `${GW}/node_modules`, PORT: String(port), REDIS_HOST: env.REDIS_HOST, REDIS_PORT: String(env.REDIS_PORT), REDIS_DB: String(REDIS_DB) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', () => resolve({ stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) }));
-    child.once('exit', (code) => reject(new Error(`baseline server exited (${code})`)));
-  });
-}
+const startBaseline = (port) =>
+  startScriptServer('baseline server', BASELINE_SERVER, port, { REDIS_HOST: env.REDIS_HOST, REDIS_PORT: String(env.REDIS_PORT), REDIS_DB: String(REDIS_DB) });
 
 async function prepareDatabase() {
   const db = await benchDatabase(BENCH_DB);

@@ -109,3 +109,20 @@ export function rng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Runs `source` (CommonJS, via node -e, resolving packages from api-gateway) as a separate process on
+ * 127.0.0.1:`port`: the benches' minimal Node servers (floors measured in the same run as the gateway).
+ * The script writes a line to stdout once it listens; resolves with { url, stop }.
+ */
+export function startScriptServer(name, source, port, extraEnv = {}) {
+  const child = spawn(process.execPath, ['-e', source], {
+    cwd: GW,
+    env: { ...process.env, NODE_PATH: `${GW}/node_modules`, PORT: String(port), ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', () => resolve({ url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) }));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
+  });
+}
