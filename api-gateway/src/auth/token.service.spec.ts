@@ -55,4 +55,20 @@ describe('TokenService + KeyStoreService', () => {
       .sign(new TextEncoder().encode('secret'));
     await expect(tokens.verifyAccess(hs)).rejects.toBeInstanceOf(UnauthorizedException);
   });
+
+  it('answers a token seen before from its cache, and re-checks its key and its expiry', async () => {
+    const { token } = await tokens.signAccess({ id: 8, role: 'customer', tokenVersion: 0 });
+    const first = await tokens.verifyAccess(token);
+    expect(await tokens.verifyAccess(token)).toBe(first);
+    const removed = jest.spyOn(keys, 'verificationKey').mockReturnValue(undefined);
+    await expect(tokens.verifyAccess(token)).rejects.toThrow('Invalid access token');
+    removed.mockRestore();
+    expect(await tokens.verifyAccess(token)).toEqual(first);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'], now: (first.exp + 6) * 1000 });
+    try {
+      await expect(tokens.verifyAccess(token)).rejects.toThrow('Access token expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -1,9 +1,13 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { randomUUID } from 'crypto';
+import { type KeyObject, randomUUID } from 'crypto';
 import { errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config';
 import { KeyStoreService } from './key-store.service';
 import { CLOCK_TOLERANCE_SECONDS } from './revocation.service';
+import { VerifiedTokenCache } from './verified-token.cache';
+
+/** ~1.5 KB an entry (the token and its claims): 15 MB at most. */
+const VERIFIED_TOKENS_MAX = 10_000;
 
 export interface AccessClaims extends JWTPayload {
   sub: string;
@@ -23,6 +27,8 @@ export interface IssuedAccessToken {
 /** Signs and cryptographically verifies RS256 access tokens (no revocation checks here). */
 @Injectable()
 export class TokenService {
+  private readonly verified = new VerifiedTokenCache<KeyObject, AccessClaims>(VERIFIED_TOKENS_MAX, CLOCK_TOLERANCE_SECONDS);
+
   constructor(
     private readonly config: AppConfig,
     private readonly keys: KeyStoreService,
@@ -50,14 +56,18 @@ export class TokenService {
   }
 
   /** Throws UnauthorizedException for any defect: alg other than RS256, unknown kid, bad signature, expiry, iss/aud, claims. */
-  async verifyAccess(token: string): Promise<AccessClaims> {
+  async verifyAccess(token: string): Promise<Readonly<AccessClaims>> {
+    const cached = this.verified.get(token, Date.now() / 1000, (kid) => this.keys.verificationKey(kid));
+    if (cached) return cached;
     try {
+      let verifiedBy: { kid: string; key: KeyObject } | undefined;
       const { payload } = await jwtVerify(
         token,
         async (header) => {
           if (header.alg !== 'RS256' || typeof header.kid !== 'string') throw new Error('unsupported header');
           const key = this.keys.verificationKey(header.kid);
           if (!key) throw new Error('unknown kid');
+          verifiedBy = { kid: header.kid, key };
           return key;
         },
         {
@@ -74,7 +84,9 @@ export class TokenService {
       if (!/^\d+$/.test(String(payload.sub)) || !['customer', 'admin'].includes(String(payload.role)) || typeof payload.tv !== 'number') {
         throw new Error('bad claims');
       }
-      return payload as AccessClaims;
+      const claims = payload as AccessClaims;
+      this.verified.set(token, verifiedBy!.kid, verifiedBy!.key, claims);
+      return claims;
     } catch (err) {
       const reason = err instanceof joseErrors.JWTExpired ? 'Access token expired' : 'Invalid access token';
       throw new UnauthorizedException(reason);
