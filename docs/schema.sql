@@ -374,10 +374,10 @@ CREATE TABLE outbox (
     event_type varchar(64) NOT NULL,
     payload jsonb NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
-    published_at timestamptz NULL,
     CONSTRAINT outbox_pkey PRIMARY KEY (id)
 );
-CREATE INDEX outbox_unpublished_index ON outbox (id) WHERE published_at IS NULL;   -- relay polls only unpublished rows
+-- Insert-only, published by Debezium from the WAL; the order worker deletes rows older than
+-- OUTBOX_RETENTION_HOURS, oldest ids first through the primary key (no created_at index needed).
 
 CREATE TABLE import_batches (
     id bigserial NOT NULL,

@@ -6,7 +6,8 @@ import { loadConfigOrExit, runProcess } from './run-process';
 
 /**
  * Order worker process: `node dist/worker.js` (runtime component `order-worker`).
- * order.paid (published by Debezium's outbox router) -> confirmation email (maildev), expired-reservation reaper.
+ * order.paid (published by Debezium's outbox router) -> confirmation email (maildev), expired-reservation reaper,
+ * outbox pruner.
  */
 async function main(): Promise<void> {
   const env = loadConfigOrExit();

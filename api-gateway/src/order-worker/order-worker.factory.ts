@@ -6,6 +6,7 @@ import type { EnvironmentSchema } from '../config/env.schema';
 import { loadEnvSection } from '../config/env-section';
 import { EventsConfig } from '../events/events.config';
 import { ensureOrderTopics } from '../events/order-topics';
+import { OutboxPrunerScheduler } from '../events/outbox-pruner.scheduler';
 import { ReservationReaperScheduler } from '../orders/reservation-reaper.scheduler';
 import { OrderWorkerModule } from './order-worker.module';
 
@@ -19,9 +20,9 @@ export interface OrderWorkerOptions {
 
 /**
  * Builds the worker as a Kafka microservice (@nestjs/microservices ServerKafka: the email sender's
- * @EventPattern handlers) and starts the reaper once it listens. The order topics are created first
- * if missing (the broker has auto.create.topics.enable=false), so the consumer can subscribe before
- * the first order.
+ * @EventPattern handlers) and starts the reaper and the outbox pruner once it listens. The order
+ * topics are created first if missing (the broker has auto.create.topics.enable=false), so the
+ * consumer can subscribe before the first order.
  */
 export async function startOrderWorker(options: OrderWorkerOptions = {}): Promise<INestMicroservice> {
   const events = loadEnvSection(EventsConfig);
@@ -58,5 +59,6 @@ export async function startOrderWorker(options: OrderWorkerOptions = {}): Promis
   app.enableShutdownHooks();
   await app.listen();
   app.get(ReservationReaperScheduler).start();
+  app.get(OutboxPrunerScheduler).start();
   return app;
 }

@@ -7,6 +7,7 @@ import { AddAdminIdentityTables1795996800001 } from './1795996800001-AddAdminIde
 import { AddInventoryAvailableIndex1796040000001 } from './1796040000001-AddInventoryAvailableIndex';
 import { AddOrderStatusHistory1796050000001 } from './1796050000001-AddOrderStatusHistory';
 import { AddCatalogAdminColumns1796100000001 } from './1796100000001-AddCatalogAdminColumns';
+import { DropOutboxPublishedAt1796104800001 } from './1796104800001-DropOutboxPublishedAt';
 
 /**
  * The runtime schema owner. Listed explicitly (no glob) so the same list works under
@@ -23,4 +24,5 @@ export const migrations = [
   AddInventoryAvailableIndex1796040000001,
   AddOrderStatusHistory1796050000001,
   AddCatalogAdminColumns1796100000001,
+  DropOutboxPublishedAt1796104800001,
 ];
