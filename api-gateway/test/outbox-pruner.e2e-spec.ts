@@ -7,7 +7,7 @@ import { migrationDataSourceOptions } from '../src/database/data-source';
 import { migrate } from '../src/database/migrate';
 import { OutboxConfig } from '../src/events/outbox.config';
 import { OutboxPruner } from '../src/events/outbox-pruner.service';
-import { connect, createDatabase, dbSettingsDatabase } from './schema/pg-helpers';
+import { connect, createDatabase, dropDatabase } from './schema/pg-helpers';
 import { TEST_DB_PREFIX } from './support/test-env';
 
 const RETENTION_HOURS = 24;
@@ -35,14 +35,7 @@ describe('outbox pruner (real PostgreSQL)', () => {
   afterAll(async () => {
     await db?.end();
     await dataSource?.destroy();
-    // Without FORCE: PostgreSQL then stops an autovacuum worker busy in it instead of refusing to
-    // terminate it ("must be a member of the role whose process is being terminated").
-    const admin = await connect(dbSettingsDatabase());
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
-    } finally {
-      await admin.end();
-    }
+    await dropDatabase(database);
   });
 
   beforeEach(() => db.query('TRUNCATE outbox'));

@@ -31,8 +31,18 @@ export async function createDatabase(name: string): Promise<void> {
   await withAdminClient((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`));
 }
 
+/**
+ * Plain DROP first: it stops an autovacuum worker busy in the database itself, where FORCE would
+ * refuse to terminate it ("must be a member of the role whose process is being terminated"). FORCE
+ * only when a client session is still connected (55006).
+ */
 export async function dropDatabase(name: string): Promise<void> {
-  await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withAdminClient(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}"`).catch((err: { code?: string }) => {
+      if (err.code !== '55006') throw err;
+      return c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
+  });
 }
 
 /** The configured (platform) database name. */
