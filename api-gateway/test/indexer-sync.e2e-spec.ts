@@ -9,6 +9,7 @@ import {
   groupReached,
   IndexerProcess,
   insertProduct,
+  removeFixture,
   SearchContext,
   startIndexer,
   startSearchApp,
@@ -23,6 +24,8 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
   let ctx: SearchContext;
   let indexer: IndexerProcess;
   let f: Fixture;
+  /** Accounts the tests create, removed with the fixture. */
+  const userIds: number[] = [];
   const groupId = unique('search-indexer-e2e-');
 
   beforeAll(async () => {
@@ -32,8 +35,12 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
   }, 120000);
 
   afterAll(async () => {
-    await indexer?.close();
-    await ctx?.close();
+    try {
+      if (f) await removeFixture(ctx.db, f, userIds);
+    } finally {
+      await indexer?.close();
+      await ctx?.close();
+    }
   });
 
   /** The fixture's products as the API lists them (attr.e2etag isolates this test's rows). */
@@ -175,6 +182,7 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
       `INSERT INTO users (email, name, password_hash) VALUES ($1, 'Buyer', '$2b$04$abcdefghijklmnopqrstuuJ0RYpX7e1Ff0eXbBJV5/6ExnUvHiC2') RETURNING id`,
       [`${f.tag}@example.test`],
     );
+    userIds.push(Number(user.rows[0].id));
     const order = await ctx.db.query(
       `INSERT INTO orders (number, user_id, status, currency, subtotal, total, shipping_address) VALUES ($1, $2, 'pending', 'USD', 17, 17, $3::jsonb) RETURNING id`,
       [`E2E-${f.tag}`.slice(0, 32), user.rows[0].id, JSON.stringify({ country: 'DE', city: 'Berlin' })],
@@ -206,6 +214,7 @@ describe('CDC indexer keeps /api/products in sync (e2e)', () => {
     const lsn = (await ctx.db.query(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint::text AS lsn`)).rows[0].lsn as string;
     // admins only (issue 9, F5): the writer reads its own write
     const admin = await createUser(ctx.db, 'admin');
+    userIds.push(admin.id);
     const { accessToken } = (await ctx.http().post('/api/auth/login').send({ email: admin.email, password: admin.password }).expect(200))
       .body as { accessToken: string };
     const res = await ctx

@@ -5,6 +5,7 @@ import {
   eventually,
   Fixture,
   insertProduct,
+  removeFixture,
   SearchContext,
   startSearchApp,
   unique,
@@ -96,9 +97,13 @@ describe('search keeps answering while Elasticsearch is away (e2e)', () => {
   }, 300000);
 
   afterAll(async () => {
-    await away?.close();
-    await live?.close();
-    await relay?.close();
+    try {
+      if (f) await removeFixture(live.db, f);
+    } finally {
+      await away?.close();
+      await live?.close();
+      await relay?.close();
+    }
   });
 
   it('node refused: the product list comes from PostgreSQL, marked degraded, never cached', async () => {

@@ -243,6 +243,48 @@ export async function createFixture(db: Client): Promise<Fixture> {
   return { tag, rootId, rootSlug, childId, childSlug, otherRootId, otherRootSlug, brandId, brandName };
 }
 
+/**
+ * Deletes what a fixture left in the shared catalog, in one transaction: the orders of its products or
+ * of `userIds` (payments first; items and status history cascade), its products (inventory and images
+ * cascade), its categories with any subtree a test added (deepest first: parent_id is ON DELETE
+ * RESTRICT), its brand and `userIds`. The platform's indexer removes them from the indices through CDC,
+ * so `make test` leaves no test categories, products, orders or accounts in the shop.
+ */
+export async function removeFixture(db: Client, f: Fixture, userIds: number[] = []): Promise<void> {
+  await db.query('BEGIN');
+  try {
+    const categoryIds = (
+      await db.query(
+        `SELECT c.id FROM categories c JOIN categories r ON c.path LIKE r.path || '%' WHERE r.id = ANY($1::bigint[]) ORDER BY c.depth DESC`,
+        [[f.rootId, f.otherRootId]],
+      )
+    ).rows.map((r: { id: string }) => r.id);
+    const productIds = (
+      await db.query(`SELECT id FROM products WHERE attributes->>'e2etag' = $1 OR brand_id = $2 OR category_id = ANY($3::bigint[])`, [
+        f.tag,
+        f.brandId,
+        categoryIds,
+      ])
+    ).rows.map((r: { id: string }) => r.id);
+    const orderIds = (
+      await db.query(
+        `SELECT order_id AS id FROM order_items WHERE product_id = ANY($1::bigint[]) UNION SELECT id FROM orders WHERE user_id = ANY($2::bigint[])`,
+        [productIds, userIds],
+      )
+    ).rows.map((r: { id: string }) => r.id);
+    await db.query(`DELETE FROM payments WHERE order_id = ANY($1::bigint[])`, [orderIds]);
+    await db.query(`DELETE FROM orders WHERE id = ANY($1::bigint[])`, [orderIds]);
+    await db.query(`DELETE FROM products WHERE id = ANY($1::bigint[])`, [productIds]);
+    for (const id of categoryIds) await db.query(`DELETE FROM categories WHERE id = $1`, [id]);
+    await db.query(`DELETE FROM brands WHERE id = $1`, [f.brandId]);
+    await db.query(`DELETE FROM users WHERE id = ANY($1::bigint[])`, [userIds]);
+    await db.query('COMMIT');
+  } catch (err) {
+    await db.query('ROLLBACK');
+    throw err;
+  }
+}
+
 export async function insertProduct(
   db: Client,
   f: Fixture,

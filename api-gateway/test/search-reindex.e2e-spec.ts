@@ -11,6 +11,7 @@ import {
   Fixture,
   IndexerProcess,
   insertProduct,
+  removeFixture,
   SearchContext,
   startIndexer,
   startSearchApp,
@@ -35,8 +36,12 @@ describe('reindex without loss (e2e)', () => {
   }, 120000);
 
   afterAll(async () => {
-    await indexer?.close();
-    await ctx?.close();
+    try {
+      if (f) await removeFixture(ctx.db, f);
+    } finally {
+      await indexer?.close();
+      await ctx?.close();
+    }
   });
 
   it('loses no update made during the rebuild and keeps answering queries through the swap', async () => {
