@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
+import { createServer } from 'net';
 import * as path from 'path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
@@ -72,6 +73,22 @@ export interface IndexerProcess {
 
 let nextPort = 3101;
 
+/**
+ * The next port nothing listens on: a leftover indexer of a killed run would otherwise answer the new
+ * one's health check while the new one dies with EADDRINUSE.
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = nextPort++;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
+
 export type TopicOffsets = Record<string, Array<{ partition: number; offset: string }>>;
 
 /** Current end offsets of every CDC topic. */
@@ -122,7 +139,7 @@ export async function startIndexer(
   extraEnv: Record<string, string> = {},
   startAt?: TopicOffsets,
 ): Promise<IndexerProcess> {
-  const port = nextPort++;
+  const port = await freePort();
   // a fresh group starts at the current end of the topics (not at 100k products of history)
   await setGroupOffsets(loadSearchSettings(), groupId, startAt ?? (await endOffsets(loadSearchSettings())));
   const root = path.resolve(__dirname, '..');
