@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
 import { randomUUID } from 'crypto';
-import { createServer } from 'net';
 import * as path from 'path';
 import { readEnvFiles } from '../src/config/load-config';
 import { OrderReservationService } from '../src/orders/order-reservation.service';
@@ -8,6 +7,7 @@ import { mergeLines } from '../src/orders/order-lines';
 import { ReservationReaper } from '../src/orders/reservation-reaper.service';
 import { orderRequestHash } from '../src/orders/request-hash';
 import { customers, createProducts, orderBody, orderTableCounts, postOrder, stock } from './orders-fixtures';
+import { freePort } from './support/free-port';
 import { startApp, TestContext } from './support/test-app';
 import { TEST_DB, TEST_KEYS_DIR, TEST_REDIS_DB } from './support/test-env';
 
@@ -237,17 +237,6 @@ describe('POST /api/orders: stock, concurrency, idempotency, payment failures, r
     }
   }, 120_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -10,6 +10,7 @@ import {
   startSearchApp,
   unique,
 } from './search-e2e.support';
+import { freePort } from './support/free-port';
 
 /**
  * Degraded search on real services, without touching the shared search node: a second gateway
@@ -26,14 +27,6 @@ class Relay {
     readonly port: number,
     private readonly target: { host: string; port: number },
   ) {}
-
-  static async freePort(): Promise<number> {
-    const s = net.createServer();
-    await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-    const port = (s.address() as net.AddressInfo).port;
-    await new Promise<void>((r) => s.close(() => r()));
-    return port;
-  }
 
   async mode(mode: 'closed' | 'blackhole' | 'forward'): Promise<void> {
     await this.close();
@@ -78,7 +71,7 @@ describe('search keeps answering while Elasticsearch is away (e2e)', () => {
     live = await startSearchApp();
     await ensureCatalog(live.db, 1000);
     const es = new URL(live.settings.ELASTICSEARCH_URL);
-    relay = new Relay(await Relay.freePort(), { host: es.hostname, port: Number(es.port || 9200) });
+    relay = new Relay(await freePort(), { host: es.hostname, port: Number(es.port || 9200) });
     await relay.mode('closed');
     away = await startSearchApp({
       env: {

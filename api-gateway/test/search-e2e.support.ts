@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'child_process';
-import { createServer } from 'net';
 import * as path from 'path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
@@ -12,6 +11,7 @@ import { createSearchClient, SearchClient } from '../src/search/es/es-client';
 import { cdcTopics } from '../src/indexer/cdc-topics';
 import { serveStorefront } from '../src/common/http/storefront.static';
 import { loadSearchSettings, SearchSettings } from '../src/search/search.settings';
+import { freePort } from './support/free-port';
 import { initWithClients } from './support/test-app';
 
 /**
@@ -69,24 +69,6 @@ export interface IndexerProcess {
   port: number;
   output: string[];
   close: () => Promise<void>;
-}
-
-let nextPort = 3101;
-
-/**
- * The next port nothing listens on: a leftover indexer of a killed run would otherwise answer the new
- * one's health check while the new one dies with EADDRINUSE.
- */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = nextPort++;
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
 }
 
 export type TopicOffsets = Record<string, Array<{ partition: number; offset: string }>>;
